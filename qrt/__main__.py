@@ -1,0 +1,5 @@
+"""``python -m qrt``: the same as the ``qrt`` command."""
+
+from qrt.cli import main
+
+raise SystemExit(main())
