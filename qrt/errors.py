@@ -8,7 +8,9 @@ Every error qrt raises on purpose derives from :class:`QrtError`::
     │   │   └── RetiredChannelError            the account uses the retired ``ibm_quantum`` channel
     │   ├── AccountNotFoundError (LookupError) no account matches the name or channel asked for
     │   ├── AccountAlreadyExistsError          saving would replace an account (or default) without overwrite
-    │   └── AccountFileError                   the account file cannot be read or parsed; it is left untouched
+    │   ├── AccountFileError                   the account file cannot be read or parsed; it is left untouched
+    │   ├── InstanceNotFoundError              the instance name or CRN is not among the account's instances
+    │   └── NoInstancesError                   no usable instance, or none matches region/plans/tags
     └── APIError                               talking to IAM, Global Search/Catalog or the runtime API failed
         ├── APIConnectionError                 no HTTP response (connection refused, reset, DNS, proxy)
         │   └── APITimeoutError                the request timed out
@@ -41,7 +43,9 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "InstanceNotFoundError",
     "InvalidAccountError",
+    "NoInstancesError",
     "NotFoundError",
     "PermissionDeniedError",
     "QrtError",
@@ -82,6 +86,14 @@ class AccountFileError(ConfigurationError):
     def __init__(self, message: str, *, filename: str) -> None:
         super().__init__(message)
         self.filename = filename
+
+
+class InstanceNotFoundError(ConfigurationError, LookupError):
+    """The instance name or CRN given is not among the account's instances."""
+
+
+class NoInstancesError(ConfigurationError):
+    """The account has no usable instance, or none matches the region, plans and tags asked for."""
 
 
 class APIError(QrtError):
