@@ -162,5 +162,5 @@ def test_name_resolution() -> None:
     cloud = Cloud([item("a", "p"), item("b", "p"), item("b", "p")], {"p": ("Open", "Free")})
     found = directory(cloud)
     assert [i.name for i in found.resolve_name("b")] == ["b", "b"]
-    with pytest.raises(InstanceNotFoundError, match="No instance named 'zz'.*'a', 'b'"):
+    with pytest.raises(InstanceNotFoundError, match=r"No instance named 'zz'.*'a', 'b'"):
         found.resolve_name("zz")
