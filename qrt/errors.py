@@ -11,17 +11,23 @@ Every error qrt raises on purpose derives from :class:`QrtError`::
     │   ├── AccountFileError                   the account file cannot be read or parsed; it is left untouched
     │   ├── InstanceNotFoundError              the instance name or CRN is not among the account's instances
     │   └── NoInstancesError                   no usable instance, or none matches region/plans/tags
-    └── APIError                               talking to IAM, Global Search/Catalog or the runtime API failed
-        ├── APIConnectionError                 no HTTP response (connection refused, reset, DNS, proxy)
-        │   └── APITimeoutError                the request timed out
-        └── APIStatusError                     the server answered with an error status
-            ├── BadRequestError                400, 422
-            ├── AuthenticationError            401, and every IAM token-exchange failure
-            ├── PermissionDeniedError          403
-            ├── NotFoundError                  404
-            ├── ConflictError                  409
-            ├── RateLimitError                 429
-            └── ServerError                    5xx
+    ├── BackendNotFoundError (LookupError)     no backend matches the name or filters given
+    ├── JobError                               a job did not give a result
+    │   ├── JobFailedError                     the job ended Failed; carries the server's reason
+    │   ├── JobCancelledError                  the job was cancelled
+    │   └── JobTimeoutError (TimeoutError)     waiting for the job took longer than asked
+    ├── APIError                               talking to IAM, Global Search/Catalog or the runtime API failed
+    │   ├── APIConnectionError                 no HTTP response (connection refused, reset, DNS, proxy)
+    │   │   └── APITimeoutError                the request timed out
+    │   └── APIStatusError                     the server answered with an error status
+    │       ├── BadRequestError                400, 422
+    │       ├── AuthenticationError            401, and every IAM token-exchange failure
+    │       ├── PermissionDeniedError          403
+    │       ├── NotFoundError                  404
+    │       ├── ConflictError                  409
+    │       ├── RateLimitError                 429
+    │       └── ServerError                    5xx
+    └── WireFormatError (also ValueError)      job params or results do not follow the runtime wire format
 
 Messages name what was wrong and what to do. They never contain a token or API key.
 """
@@ -40,11 +46,16 @@ __all__ = [
     "AccountFileError",
     "AccountNotFoundError",
     "AuthenticationError",
+    "BackendNotFoundError",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
     "InstanceNotFoundError",
     "InvalidAccountError",
+    "JobCancelledError",
+    "JobError",
+    "JobFailedError",
+    "JobTimeoutError",
     "NoInstancesError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -52,6 +63,7 @@ __all__ = [
     "RateLimitError",
     "RetiredChannelError",
     "ServerError",
+    "WireFormatError",
     "status_error_class",
 ]
 
@@ -94,6 +106,35 @@ class InstanceNotFoundError(ConfigurationError, LookupError):
 
 class NoInstancesError(ConfigurationError):
     """The account has no usable instance, or none matches the region, plans and tags asked for."""
+
+
+class BackendNotFoundError(QrtError, LookupError):
+    """No backend matches the name or filters given."""
+
+
+class JobError(QrtError):
+    """A job did not give a result. ``job_id`` names it."""
+
+    def __init__(self, message: str, *, job_id: str) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+
+
+class JobFailedError(JobError):
+    """The job ended Failed. ``reason`` and ``reason_code`` are the server's."""
+
+    def __init__(self, message: str, *, job_id: str, reason: str | None = None, reason_code: int | None = None) -> None:
+        super().__init__(message, job_id=job_id)
+        self.reason = reason
+        self.reason_code = reason_code
+
+
+class JobCancelledError(JobError):
+    """The job was cancelled, so it has no result."""
+
+
+class JobTimeoutError(JobError, TimeoutError):
+    """Waiting for the job took longer than the timeout given; the job itself goes on."""
 
 
 class APIError(QrtError):
@@ -196,3 +237,10 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return ServerError
     return _BY_STATUS.get(status_code, APIStatusError)
+
+
+class WireFormatError(QrtError, ValueError):
+    """Primitive inputs (job ``params``) or results do not follow the Qiskit Runtime wire format.
+
+    The message names the part that is wrong, for example ``pub 2: observables missing``.
+    """

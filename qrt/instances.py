@@ -23,8 +23,8 @@ __all__ = [
     "PRICING_ORDER",
     "Instance",
     "InstanceDirectory",
-    "region_of",
     "no_match_error",
+    "region_of",
     "select",
 ]
 
