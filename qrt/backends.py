@@ -237,7 +237,7 @@ class BackendCatalog:
         return chosen
 
 
-class RuntimeBackend(BackendV2):
+class RuntimeBackend(BackendV2):  # type: ignore[misc]  # qiskit ships no type information
     """A Qiskit Runtime backend. Its configuration, properties and target load on first use.
 
     Run circuits with :class:`qrt.Sampler` or :class:`qrt.Estimator` (``mode=backend``); ``run()`` is not
