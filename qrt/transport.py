@@ -26,12 +26,15 @@ import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from qrt.auth import AUTH_REPLAY_EXTENSION, RAW_RESPONSE_EXTENSION
 from qrt.errors import APIConnectionError, APIStatusError, APITimeoutError, status_error_class
+
+if TYPE_CHECKING:
+    from qrt_api import AuthenticatedClient
 
 __all__ = [
     "ATTEMPTS_EXTENSION",
@@ -297,7 +300,8 @@ class Transport:
         self._proxies = dict(proxies or {})
         self._verify = verify
         self._sleep = sleep
-        ssl_verify = _ssl_context(verify)
+        # One SSL context for every pool, sync and async: loading CA certificates is the costly part.
+        self._ssl = ssl_verify = _ssl_context(verify)
         limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
 
         def wrap(base: httpx.BaseTransport) -> httpx.BaseTransport:
@@ -333,7 +337,7 @@ class Transport:
     def async_client(self, base_url: str = "", headers: Mapping[str, str] | None = None) -> httpx.AsyncClient:
         """The asyncio twin of :meth:`client`; its pools are created on first use."""
         if self._async_default is None:
-            ssl_verify = _ssl_context(self._verify)
+            ssl_verify = self._ssl
 
             def wrap(base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
                 return AsyncRetryTransport(base, self.policy, self.timeouts)
@@ -353,6 +357,25 @@ class Transport:
             trust_env=False,
             event_hooks={"response": [_araise_on_error]},
         )
+
+    def api_client(self, runtime_url: str, *, crn: str | None, api_version: str) -> AuthenticatedClient:
+        """The generated ``qrt_api`` client for one instance, on the shared pools.
+
+        ``runtime_url`` is the runtime API base ending in ``/api/v1`` (or ``/api``); the generated paths start with
+        ``/v1``. ``Service-CRN`` and ``IBM-API-Version`` are default headers of this client, never per operation.
+        """
+        from qrt_api import AuthenticatedClient
+
+        base = runtime_url.rstrip("/")
+        base = base.removesuffix("/v1")
+        headers = {"IBM-API-Version": api_version}
+        if crn:
+            headers["Service-CRN"] = crn
+        # The token argument is unused: requests go through our httpx clients, whose IAMAuth sets Authorization.
+        api = AuthenticatedClient(base_url=base, token="", headers=headers, raise_on_unexpected_status=True)
+        api.set_httpx_client(self.client(base, headers))
+        api.set_async_httpx_client(self.async_client(base, headers))
+        return api
 
     def _headers(self, headers: Mapping[str, str] | None) -> dict[str, str]:
         merged = {"User-Agent": self.user_agent}
