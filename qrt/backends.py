@@ -24,13 +24,12 @@ from qiskit.providers import BackendV2, Options
 from qiskit.transpiler import Target
 
 from qrt.errors import ConfigurationError, NotFoundError, QrtError
-from qrt.target import build_target, filter_fractional
+from qrt.target import build_target, filter_fractional, supports_dynamic_circuits
 
 if TYPE_CHECKING:
     from qrt_api import AuthenticatedClient
 
 __all__ = [
-    "DYNAMIC_CIRCUIT_FEATURES",
     "STATUS_ATTRIBUTES",
     "BackendCatalog",
     "BackendStatus",
@@ -42,9 +41,6 @@ logger = logging.getLogger("qrt.backends")
 
 #: Status attributes a keyword filter may name.
 STATUS_ATTRIBUTES = ("operational", "pending_jobs", "status_msg", "backend_version")
-#: Feature names real configurations use to advertise dynamic circuits.
-DYNAMIC_CIRCUIT_FEATURES = frozenset({"qasm3", "dynamic_circuits"})
-_CONTROL_FLOW = frozenset({"if_else", "while_loop", "for_loop", "switch_case"})
 _FETCH_WORKERS = 8
 
 
@@ -103,13 +99,6 @@ class BackendStatus:
             pending_jobs=max(int(pending), 0) if isinstance(pending, (int, float)) else 0,
             status_msg=str(data.get("status") or ""),
         )
-
-
-def supports_dynamic_circuits(configuration: Mapping[str, Any]) -> bool:
-    """Whether a configuration advertises dynamic circuits (a feature name, or control flow instructions)."""
-    features = set(configuration.get("supported_features") or ())
-    instructions = set(configuration.get("supported_instructions") or ())
-    return bool(features & DYNAMIC_CIRCUIT_FEATURES or instructions & _CONTROL_FLOW)
 
 
 class BackendCatalog:
