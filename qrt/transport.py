@@ -24,6 +24,7 @@ import random
 import re
 import ssl
 import time
+import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from qrt.auth import AUTH_REPLAY_EXTENSION, RAW_RESPONSE_EXTENSION
-from qrt.errors import APIConnectionError, APIStatusError, APITimeoutError, status_error_class
+from qrt.config import ResolvedConfig, Timeouts
+from qrt.errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, status_error_class
 
 if TYPE_CHECKING:
     from qrt_api import AuthenticatedClient
@@ -41,8 +43,8 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
-    "Timeouts",
     "Transport",
+    "environment_proxies",
     "error_from_response",
     "raise_for_status",
 ]
@@ -57,18 +59,6 @@ _NOT_SENT_ERRORS: tuple[type[Exception], ...] = (httpx.ConnectError, httpx.Conne
 # POSTs that create or change something; everything else we send is safe to repeat.
 _UNSAFE_POST = re.compile(r"/v1/(jobs|sessions)/?$|/v1/jobs/[^/]+/cancel/?$")
 _JOB_CREATE = re.compile(r"/v1/jobs/?$")
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """Timeouts in seconds. ``job_submit`` applies to ``POST /jobs``, whose server side may take minutes."""
-
-    connect: float = 5.0
-    read: float = 60.0
-    job_submit: float = 900.0
-
-    def httpx(self) -> httpx.Timeout:
-        return httpx.Timeout(self.read, connect=self.connect)
 
 
 @dataclass(frozen=True)
@@ -142,9 +132,14 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time
 def _prepare(request: httpx.Request, timeouts: Timeouts) -> None:
     # Job submission may legitimately take minutes server-side; only that request gets the long read timeout.
     if request.method == "POST" and _JOB_CREATE.search(request.url.path):
-        current = dict(request.extensions.get("timeout") or {})
-        current["read"] = max(float(current.get("read") or 0.0), timeouts.job_submit)
-        request.extensions["timeout"] = current
+        read = timeouts.job_submit
+    elif request.url.path.endswith("/identity/token"):
+        read = timeouts.iam
+    else:
+        return
+    current = dict(request.extensions.get("timeout") or {})
+    current["read"] = read
+    request.extensions["timeout"] = current
 
 
 def _give_up(request: httpx.Request, error: Exception, attempts: int) -> APIConnectionError:
@@ -261,10 +256,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-def _ssl_context(verify: bool | str) -> ssl.SSLContext | bool:
+def _ssl_context(verify: bool | str, trust_env: bool) -> ssl.SSLContext:
     if isinstance(verify, str):
         return ssl.create_default_context(cafile=verify)
-    return verify
+    # With trust_env, httpx honours SSL_CERT_FILE / SSL_CERT_DIR as requests does.
+    return httpx.create_ssl_context(verify=verify, trust_env=trust_env)
 
 
 def _mount_pattern(key: str) -> str:
@@ -272,6 +268,43 @@ def _mount_pattern(key: str) -> str:
     if "://" in key:
         return key
     return f"{key}://"
+
+
+def environment_proxies(environ: Mapping[str, str] | None = None) -> dict[str, str | None]:
+    """Proxy mounts from ``HTTP_PROXY``/``HTTPS_PROXY``/``ALL_PROXY``/``NO_PROXY`` (None: connect directly)."""
+    if environ is None:
+        found = urllib.request.getproxies()
+    else:
+        found = {k[:-6].lower(): v for k, v in environ.items() if k.lower().endswith("_proxy") and v}
+    mounts: dict[str, str | None] = {}
+    for scheme in ("all", "http", "https"):
+        url = found.get(scheme)
+        if url:
+            mounts[f"{scheme}://"] = url if "://" in url else f"http://{url}"
+    for host in (h.strip() for h in found.get("no", "").split(",")):
+        if not host:
+            continue
+        if host == "*":
+            return {}
+        if host.startswith("."):
+            mounts[f"all://*{host}"] = None
+        else:
+            mounts[f"all://{host}"] = None
+            mounts[f"all://*.{host}"] = None
+    return mounts
+
+
+def ntlm_unsupported(config: ResolvedConfig) -> ConfigurationError | None:
+    """The error for NTLM proxy credentials, which qrt's transport cannot use."""
+    proxies = config.proxies
+    if proxies is None or not proxies.username_ntlm:
+        return None
+    where = config.source("proxies")
+    return ConfigurationError(
+        f"NTLM proxy authentication (proxies from {where}) is not supported: qrt's HTTP stack (httpx) has no "
+        "NTLM. Use a proxy that accepts basic credentials in proxies['urls'] "
+        "(http://user:password@host:port), or remove username_ntlm and password_ntlm."
+    )
 
 
 class Transport:
@@ -285,8 +318,9 @@ class Transport:
         self,
         *,
         auth: httpx.Auth | None = None,
-        proxies: Mapping[str, str] | None = None,
+        proxies: Mapping[str, str | None] | None = None,
         verify: bool | str = True,
+        trust_env: bool = False,
         timeouts: Timeouts | None = None,
         policy: RetryPolicy | None = None,
         user_agent: str = "qrt",
@@ -297,25 +331,46 @@ class Transport:
         self.timeouts = timeouts or Timeouts()
         self.policy = policy or RetryPolicy()
         self.user_agent = user_agent
-        self._proxies = dict(proxies or {})
+        # Explicit proxies win; otherwise, with trust_env, the standard environment variables apply.
+        self._proxies: dict[str, str | None] = dict(proxies) if proxies else (
+            environment_proxies() if trust_env else {})
         self._verify = verify
-        self._sleep = sleep
         # One SSL context for every pool, sync and async: loading CA certificates is the costly part.
-        self._ssl = ssl_verify = _ssl_context(verify)
-        limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+        self._ssl = _ssl_context(verify, trust_env)
+        self._limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
 
         def wrap(base: httpx.BaseTransport) -> httpx.BaseTransport:
             return RetryTransport(base, self.policy, self.timeouts, sleep=sleep)
 
         # ``inner`` lets tests put an httpx.MockTransport under the retry layer.
-        self._default = wrap(inner or httpx.HTTPTransport(verify=ssl_verify, limits=limits))
+        self._default = wrap(inner or httpx.HTTPTransport(verify=self._ssl, limits=self._limits))
         self._mounts: dict[str, httpx.BaseTransport] = {
-            _mount_pattern(key): wrap(httpx.HTTPTransport(proxy=url, verify=ssl_verify, limits=limits))
+            _mount_pattern(key): (
+                self._default if url is None
+                else wrap(httpx.HTTPTransport(proxy=url, verify=self._ssl, limits=self._limits))
+            )
             for key, url in self._proxies.items()
         }
         self._async_default: httpx.AsyncBaseTransport | None = None
         self._async_mounts: dict[str, httpx.AsyncBaseTransport] = {}
         self._closed = False
+
+    @classmethod
+    def from_config(cls, config: ResolvedConfig, *, auth: httpx.Auth | None, user_agent: str) -> Transport:
+        """The transport a resolved configuration asks for."""
+        error = ntlm_unsupported(config)
+        if error is not None:
+            raise error
+        proxies = dict(config.proxies.urls) if config.proxies is not None else None
+        return cls(
+            auth=auth,
+            proxies=proxies,
+            verify=config.verify,
+            trust_env=config.trust_env,
+            timeouts=config.timeouts,
+            policy=RetryPolicy(max_retries=config.max_retries),
+            user_agent=user_agent,
+        )
 
     def __repr__(self) -> str:
         proxies = sorted(_mount_pattern(k) for k in self._proxies)
@@ -327,7 +382,7 @@ class Transport:
             base_url=base_url,
             headers=self._headers(headers),
             auth=self.auth,
-            timeout=self.timeouts.httpx(),
+            timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
             transport=self._default,
             mounts=self._mounts,
             trust_env=False,
@@ -337,21 +392,23 @@ class Transport:
     def async_client(self, base_url: str = "", headers: Mapping[str, str] | None = None) -> httpx.AsyncClient:
         """The asyncio twin of :meth:`client`; its pools are created on first use."""
         if self._async_default is None:
-            ssl_verify = self._ssl
 
             def wrap(base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
                 return AsyncRetryTransport(base, self.policy, self.timeouts)
 
-            self._async_default = wrap(httpx.AsyncHTTPTransport(verify=ssl_verify))
+            default = self._async_default = wrap(httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits))
             self._async_mounts = {
-                _mount_pattern(key): wrap(httpx.AsyncHTTPTransport(proxy=url, verify=ssl_verify))
+                _mount_pattern(key): (
+                    default if url is None
+                    else wrap(httpx.AsyncHTTPTransport(proxy=url, verify=self._ssl, limits=self._limits))
+                )
                 for key, url in self._proxies.items()
             }
         return httpx.AsyncClient(
             base_url=base_url,
             headers=self._headers(headers),
             auth=self.auth,
-            timeout=self.timeouts.httpx(),
+            timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
             transport=self._async_default,
             mounts=self._async_mounts,
             trust_env=False,
@@ -387,15 +444,13 @@ class Transport:
         if self._closed:
             return
         self._closed = True
-        self._default.close()
-        for mounted in self._mounts.values():
+        for mounted in {id(t): t for t in [self._default, *self._mounts.values()]}.values():
             mounted.close()
 
     async def aclose(self) -> None:
         """Close the asyncio connection pools."""
         if self._async_default is not None:
-            await self._async_default.aclose()
-            for mounted in self._async_mounts.values():
+            for mounted in {id(t): t for t in [self._async_default, *self._async_mounts.values()]}.values():
                 await mounted.aclose()
             self._async_default = None
             self._async_mounts = {}

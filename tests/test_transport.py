@@ -9,11 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qrt.config import Timeouts
 from qrt.errors import (
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ConfigurationError,
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
@@ -23,7 +25,6 @@ from qrt.errors import (
 from qrt.transport import (
     ATTEMPTS_EXTENSION,
     RetryPolicy,
-    Timeouts,
     Transport,
     error_from_response,
     parse_retry_after,
@@ -216,3 +217,32 @@ def test_proxies_are_mounted_per_scheme() -> None:
     patterns = sorted(p.pattern for p in client._mounts)
     assert "https://" in patterns and "http://only.example" in patterns
     transport.close()
+
+
+def test_iam_requests_get_the_iam_timeout() -> None:
+    script = Script(200)
+    transport = Transport(inner=httpx.MockTransport(script), timeouts=Timeouts(read=30, iam=7))
+    transport.client().post("https://iam.example.test/identity/token", data={"a": "b"})
+    assert script.calls[0].extensions["timeout"]["read"] == 7
+
+
+def test_environment_proxies_and_no_proxy() -> None:
+    from qrt.transport import environment_proxies
+
+    mounts = environment_proxies({"HTTPS_PROXY": "http://proxy:3128", "http_proxy": "proxy:8080",
+                                  "NO_PROXY": "localhost,.internal"})
+    assert mounts == {"https://": "http://proxy:3128", "http://": "http://proxy:8080", "all://localhost": None,
+                      "all://*.localhost": None, "all://*.internal": None}
+    assert environment_proxies({"HTTPS_PROXY": "http://p:1", "NO_PROXY": "*"}) == {}
+
+
+def test_ntlm_proxies_are_refused_clearly() -> None:
+    from qrt.config import resolve_config
+
+    config = resolve_config(token="t" * 20, instance="crn:v1:bluemix:public:quantum-computing:us-east:a/x:y::",
+                            proxies={"urls": {"https": "http://p:1"}, "username_ntlm": "u",
+                                     "password_ntlm": "pw-secret"},
+                            environ={})
+    with pytest.raises(ConfigurationError, match="NTLM") as info:
+        Transport.from_config(config, auth=None, user_agent="qrt")
+    assert "pw-secret" not in str(info.value)
