@@ -1,0 +1,225 @@
+# Generated from spec/qiskit-runtime.yaml by ./codegen.sh (openapi-python-client 0.29.1).
+# Do not edit: change the spec and regenerate.
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_container import ErrorContainer
+from ...models.job_create_request import JobCreateRequest
+from ...models.job_create_response import JobCreateResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: JobCreateRequest,
+    parent_job_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(parent_job_id, Unset):
+        headers["Parent-Job-Id"] = parent_job_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/jobs",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorContainer | JobCreateResponse | None:
+    if response.status_code == 200:
+        response_200 = JobCreateResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorContainer.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorContainer.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorContainer.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorContainer.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorContainer.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorContainer.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorContainer.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorContainer | JobCreateResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobCreateRequest,
+    parent_job_id: str | Unset = UNSET,
+) -> Response[ErrorContainer | JobCreateResponse]:
+    """Create a job
+
+     Queues a primitive job. Rate limited per user (about 5 jobs per minute); a 409 means the
+    instance's usage limit is reached.
+
+    Args:
+        parent_job_id (str | Unset):
+        body (JobCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorContainer | JobCreateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        parent_job_id=parent_job_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobCreateRequest,
+    parent_job_id: str | Unset = UNSET,
+) -> ErrorContainer | JobCreateResponse | None:
+    """Create a job
+
+     Queues a primitive job. Rate limited per user (about 5 jobs per minute); a 409 means the
+    instance's usage limit is reached.
+
+    Args:
+        parent_job_id (str | Unset):
+        body (JobCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorContainer | JobCreateResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        parent_job_id=parent_job_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobCreateRequest,
+    parent_job_id: str | Unset = UNSET,
+) -> Response[ErrorContainer | JobCreateResponse]:
+    """Create a job
+
+     Queues a primitive job. Rate limited per user (about 5 jobs per minute); a 409 means the
+    instance's usage limit is reached.
+
+    Args:
+        parent_job_id (str | Unset):
+        body (JobCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorContainer | JobCreateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        parent_job_id=parent_job_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: JobCreateRequest,
+    parent_job_id: str | Unset = UNSET,
+) -> ErrorContainer | JobCreateResponse | None:
+    """Create a job
+
+     Queues a primitive job. Rate limited per user (about 5 jobs per minute); a 409 means the
+    instance's usage limit is reached.
+
+    Args:
+        parent_job_id (str | Unset):
+        body (JobCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorContainer | JobCreateResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            parent_job_id=parent_job_id,
+        )
+    ).parsed
