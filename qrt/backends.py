@@ -27,7 +27,7 @@ from qrt.errors import ConfigurationError, NotFoundError, QrtError
 from qrt.target import build_target, filter_fractional, supports_dynamic_circuits
 
 if TYPE_CHECKING:
-    from qrt_api import AuthenticatedClient
+    from qrt_api import Client
 
 __all__ = [
     "STATUS_ATTRIBUTES",
@@ -107,7 +107,7 @@ class BackendCatalog:
     ``api_for(crn)`` returns the configured generated client for an instance.
     """
 
-    def __init__(self, api_for: Callable[[str], AuthenticatedClient]) -> None:
+    def __init__(self, api_for: Callable[[str], Client]) -> None:
         self._api_for = api_for
         self._lock = threading.Lock()
         self._configurations: dict[str, dict[str, Any]] = {}

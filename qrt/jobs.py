@@ -20,7 +20,8 @@ from qrt.errors import ConfigurationError, JobCancelledError, JobFailedError, Jo
 
 if TYPE_CHECKING:
     from qiskit.providers import BackendV2
-    from qrt_api import AuthenticatedClient
+
+    from qrt_api import Client
 
 __all__ = [
     "FINAL_STATUSES",
@@ -53,7 +54,7 @@ def status_from_api(status: str, reason_code: int | None = None) -> str:
 class JobContext(Protocol):
     """What a job needs from its Service: the API client of an instance, and backend objects."""
 
-    def api_for(self, crn: str) -> AuthenticatedClient: ...
+    def api_for(self, crn: str) -> Client: ...
 
     def backend(self, name: str, instance: str | None = None) -> BackendV2: ...
 
@@ -130,9 +131,8 @@ class RuntimeJob:
     def inputs(self) -> dict[str, Any]:
         """The job's ``params`` as submitted, decoded from the wire format (fetched once)."""
         if self._inputs is None:
-            from qrt_api.api.jobs import get_job
-
             from qrt import wire
+            from qrt_api.api.jobs import get_job
 
             found = get_job.sync(self.job_id(), client=self._api(), exclude_params=False)
             params = found.to_dict().get("params", {}) if found is not None and hasattr(found, "to_dict") else {}
@@ -148,7 +148,7 @@ class RuntimeJob:
             return status_from_api(str(state["status"]), state.get("reason_code"))
         return status_from_api(str(data.get("status") or "INITIALIZING"))
 
-    def _api(self) -> AuthenticatedClient:
+    def _api(self) -> Client:
         return self._context.api_for(self._instance)
 
     def refresh(self) -> None:
@@ -302,7 +302,7 @@ def _check_tags(tags: object, what: str) -> list[str]:
 
 
 def iter_job_pages(
-    api: AuthenticatedClient,
+    api: Client,
     *,
     limit: int | None,
     skip: int = 0,

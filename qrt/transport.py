@@ -36,7 +36,7 @@ from qrt.config import ResolvedConfig, Timeouts
 from qrt.errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, status_error_class
 
 if TYPE_CHECKING:
-    from qrt_api import AuthenticatedClient
+    from qrt_api import Client
 
 __all__ = [
     "ATTEMPTS_EXTENSION",
@@ -415,21 +415,21 @@ class Transport:
             event_hooks={"response": [_araise_on_error]},
         )
 
-    def api_client(self, runtime_url: str, *, crn: str | None, api_version: str) -> AuthenticatedClient:
+    def api_client(self, runtime_url: str, *, crn: str | None, api_version: str) -> Client:
         """The generated ``qrt_api`` client for one instance, on the shared pools.
 
         ``runtime_url`` is the runtime API base ending in ``/api/v1`` (or ``/api``); the generated paths start with
         ``/v1``. ``Service-CRN`` and ``IBM-API-Version`` are default headers of this client, never per operation.
         """
-        from qrt_api import AuthenticatedClient
+        from qrt_api import Client
 
         base = runtime_url.rstrip("/")
         base = base.removesuffix("/v1")
         headers = {"IBM-API-Version": api_version}
         if crn:
             headers["Service-CRN"] = crn
-        # The token argument is unused: requests go through our httpx clients, whose IAMAuth sets Authorization.
-        api = AuthenticatedClient(base_url=base, token="", headers=headers, raise_on_unexpected_status=True)
+        # Requests go through our httpx clients: IAMAuth sets Authorization, the hooks raise typed errors.
+        api = Client(base_url=base, headers=headers, raise_on_unexpected_status=True)
         api.set_httpx_client(self.client(base, headers))
         api.set_async_httpx_client(self.async_client(base, headers))
         return api
