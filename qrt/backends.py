@@ -240,6 +240,7 @@ class RuntimeBackend(BackendV2):  # type: ignore[misc]  # qiskit ships no type i
         entry: Mapping[str, Any],
         *,
         use_fractional_gates: bool | None = False,
+        service: Any = None,
     ) -> None:
         name = str(entry["name"])
         super().__init__(name=name, description=f"Qiskit Runtime backend {name}")
@@ -247,6 +248,7 @@ class RuntimeBackend(BackendV2):  # type: ignore[misc]  # qiskit ships no type i
         self._instance = instance
         self._entry = dict(entry)
         self._use_fractional_gates = use_fractional_gates
+        self._service = service
         self._target: Target | None = None
         self._lock = threading.Lock()
 
@@ -257,6 +259,11 @@ class RuntimeBackend(BackendV2):  # type: ignore[misc]  # qiskit ships no type i
     def instance(self) -> str:
         """The CRN of the instance this backend was listed by."""
         return self._instance
+
+    @property
+    def service(self) -> Any:
+        """The :class:`qrt.Service` this backend came from (primitives submit jobs through it)."""
+        return self._service
 
     @property
     def entry(self) -> JSONView:

@@ -286,7 +286,7 @@ class Service:
                     qubits = int(catalog.configuration(crn, str(entry["name"])).get("n_qubits") or 0)
                 if qubits < min_num_qubits:
                     continue
-            chosen.append(RuntimeBackend(catalog, crn, entry, use_fractional_gates=use_fractional_gates))
+            chosen.append(RuntimeBackend(catalog, crn, entry, use_fractional_gates=use_fractional_gates, service=self))
         return catalog.filter(chosen, dynamic_circuits=dynamic_circuits, filters=filters, **kwargs)
 
     def backend(
@@ -328,7 +328,7 @@ class Service:
             if (entry.get("status") or {}).get("name") == "online"
             and (not min_num_qubits or (entry.get("qubits") or 0) >= min_num_qubits)
         ]
-        backends = [RuntimeBackend(catalog, crn, entry, use_fractional_gates=use_fractional)
+        backends = [RuntimeBackend(catalog, crn, entry, use_fractional_gates=use_fractional, service=self)
                     for crn, entry in candidates]
         if filters is not None or kwargs:
             backends = catalog.filter(backends, filters=filters, **kwargs)
