@@ -157,23 +157,27 @@ class IAMAuth(httpx.Auth):
             body = None
         if response.status_code != 200 or not isinstance(body, dict) or not body.get("access_token"):
             raise _iam_error(response, body)
-        lifetime = _lifetime(body)
-        # Renew ahead of expiry: 60 s, or a fifth of a short lifetime, so short-lived tokens still get reused.
-        margin = min(self._max_margin, 0.2 * lifetime)
+        lifetime = _lifetime(body, time.time())
+        # Renew ahead of expiry: 60 s, or a fifth of a short lifetime (at least 1 s, the granularity of expiry
+        # times), so short-lived tokens are still reused but never used past their end.
+        margin = min(self._max_margin, max(1.0, 0.2 * lifetime))
         token = _Token(value=str(body["access_token"]), obtained_at=now, refresh_at=now + lifetime - margin)
         self._token = token
         self.exchanges += 1
         return token
 
 
-def _lifetime(body: dict[str, object]) -> float:
+def _lifetime(body: dict[str, object], now: float) -> float:
+    """Seconds the token stays valid: the earlier of ``expires_in`` and the absolute ``expiration``."""
+    candidates = []
     expires_in = body.get("expires_in")
     if isinstance(expires_in, (int, float)) and expires_in > 0:
-        return float(expires_in)
+        candidates.append(float(expires_in))
     expiration = body.get("expiration")
-    if isinstance(expiration, (int, float)):
-        return max(float(expiration) - time.time(), 0.0)
-    return 0.0
+    if isinstance(expiration, (int, float)) and expiration > now:
+        # Whole-second expirations can end up to a second before expires_in says.
+        candidates.append(float(expiration) - now)
+    return min(candidates) if candidates else 0.0
 
 
 def _iam_error(response: httpx.Response, body: object) -> AuthenticationError:
