@@ -8,6 +8,8 @@ Filter semantics of :meth:`BackendCatalog.filter` (``Service.backends(**kwargs)`
 backend configuration (any key the server sends, ``max_shots`` and ``supported_features`` included) or a status
 attribute (``operational``, ``pending_jobs``, ``status_msg``, ``backend_version``); a backend matches when the value
 is equal. A keyword that names neither raises :class:`~qrt.errors.ConfigurationError` listing the valid ones.
+``simulator``, ``n_qubits`` and ``backend_name`` are answered from the backends list when it carries them, so they
+cost no configuration request.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ logger = logging.getLogger("qrt.backends")
 #: Status attributes a keyword filter may name.
 STATUS_ATTRIBUTES = ("operational", "pending_jobs", "status_msg", "backend_version")
 _FETCH_WORKERS = 8
+# Configuration keys the /v1/backends list entry already answers, so filtering on them costs no request.
+_ENTRY_KEYS = {"simulator": "is_simulator", "n_qubits": "qubits", "backend_name": "name"}
 
 
 class JSONView(Mapping[str, Any]):
@@ -192,13 +196,19 @@ class BackendCatalog:
         chosen = list(backends)
         if not chosen:
             return chosen
-        if dynamic_circuits is not None or kwargs:
+        from_entry = {
+            key: value for key, value in kwargs.items()
+            if key in _ENTRY_KEYS and all(b.entry.get(_ENTRY_KEYS[key]) is not None for b in chosen)
+        }
+        chosen = [b for b in chosen if all(b.entry[_ENTRY_KEYS[k]] == v for k, v in from_entry.items())]
+        rest = {key: value for key, value in kwargs.items() if key not in from_entry}
+        if chosen and (dynamic_circuits is not None or rest):
             for crn in {b.instance for b in chosen}:
                 self.prefetch(crn, [b.name for b in chosen if b.instance == crn])
         if dynamic_circuits is not None:
             chosen = [b for b in chosen if supports_dynamic_circuits(b.configuration()) == dynamic_circuits]
-        if kwargs:
-            chosen = self._match_keywords(chosen, kwargs)
+        if rest and chosen:
+            chosen = self._match_keywords(chosen, rest)
         if filters is not None:
             chosen = [b for b in chosen if filters(b)]
         return chosen

@@ -178,6 +178,16 @@ def test_filters_fetch_configurations_only_when_needed(service: Service, env: An
     assert all(b.status().operational for b in service.backends(operational=True))
 
 
+def test_filters_the_list_answers_cost_no_configuration(env: Any) -> None:
+    svc = Service(token=env.api_key, instance=env.instance)  # cold caches
+    svc.usage()
+    env.requests.clear()
+    simulators = svc.backends(simulator=True)
+    five = svc.backends(n_qubits=5, backend_name="qrt_pavia")
+    assert [r.path for r in runtime_requests(env)] == ["/api/v1/backends", "/api/v1/backends"]
+    assert [b.name for b in simulators] == ["qrt_simulator"] and [b.name for b in five] == ["qrt_pavia"]
+
+
 def test_unknown_filter_keyword_is_an_error_not_an_empty_list(service: Service) -> None:
     with pytest.raises(ConfigurationError, match=r"Unknown backend filter 'foo'.*operational"):
         service.backends(foo=1)
