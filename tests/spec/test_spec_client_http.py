@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+
 from qrt_api import Client
 from qrt_api.api.backends import list_backends
 from qrt_api.api.jobs import get_job, get_job_logs, get_job_results, list_jobs

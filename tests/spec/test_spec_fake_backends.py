@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
-from qrt_api import models
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from qrt_api import models
 
 # Old and new devices: armonk and brisbane have numeric processor revisions; manila, brisbane and fez
 # have a `reset` gate whose parameters are null; brisbane (127 qubits) and fez (156) are large.

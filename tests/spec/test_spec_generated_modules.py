@@ -9,8 +9,9 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import qrt_api
 import yaml
+
+import qrt_api
 from qrt_api import _stamp
 from qrt_api.client import Client
 

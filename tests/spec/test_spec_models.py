@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
-from qrt_api import models
-from qrt_api.types import Unset
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from qrt_api import models
+from qrt_api.types import Unset
 
 
 def snake(name: str) -> str:
