@@ -12,6 +12,7 @@ import asyncio
 import json
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
 
@@ -60,7 +61,10 @@ class IAMAuth(httpx.Auth):
         self._clock = clock
         self._token: _Token | None = None
         self._lock = threading.Lock()
-        self._async_lock = asyncio.Lock()
+        # An asyncio.Lock belongs to one event loop: keep one per loop that uses this auth.
+        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
         self.exchanges = 0
 
     def __repr__(self) -> str:
@@ -96,10 +100,19 @@ class IAMAuth(httpx.Auth):
                 token = self._token
         yield self._authorize(request, token, replay_possible=False)
 
+    def _loop_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            lock = self._async_locks.get(loop)
+            if lock is None:
+                lock = self._async_locks[loop] = asyncio.Lock()
+            return lock
+
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        lock = self._loop_lock()
         token = self._fresh_token()
         if token is None:
-            async with self._async_lock:
+            async with lock:
                 token = self._fresh_token()
                 if token is None:
                     response = yield self._token_request()
@@ -108,7 +121,7 @@ class IAMAuth(httpx.Auth):
         response = yield self._authorize(request, token, replay_possible=True)
         if response.status_code != 401:
             return
-        async with self._async_lock:
+        async with lock:
             if self._token is token or self._token is None:
                 self._token = None
                 response = yield self._token_request()

@@ -185,3 +185,21 @@ def test_iam_answer_without_token_is_refused() -> None:
     client = Transport(auth=auth, inner=httpx.MockTransport(handler)).client(RUNTIME)
     with pytest.raises(AuthenticationError, match="without an access token"):
         client.get("/v1/jobs")
+
+
+def test_async_flow_works_from_successive_event_loops() -> None:
+    import asyncio
+
+    world = World()
+    auth = IAMAuth(API_KEY, IAM, clock=FakeClock())
+
+    async def burst() -> list[str]:
+        client = httpx.AsyncClient(base_url=RUNTIME, auth=auth, transport=httpx.MockTransport(world))
+        async with client:
+            answers = await asyncio.gather(*[client.get("/v1/jobs") for _ in range(4)])
+        return [a.json()["token"] for a in answers]
+
+    assert asyncio.run(burst()) == ["tok-1"] * 4
+    auth.invalidate()  # the next loop must exchange again, contending for the lock in a new loop
+    assert asyncio.run(burst()) == ["tok-2"] * 4
+    assert auth.exchanges == 2

@@ -483,3 +483,23 @@ def test_one_service_shared_by_8_threads(service: Service, env: Any) -> None:
     assert not errors, errors[:1]
     assert len(results) == 24 and len(set(results)) == 1
     assert len([r for r in env.requests if r.path == "/identity/token"]) == 1
+
+
+def test_async_calls_share_the_auth_and_run_concurrently(env: Any) -> None:
+    import asyncio
+
+    from qrt_api.api.backends import list_backends
+    from qrt_api.api.instances import get_instance_usage
+
+    env.requests.clear()
+    svc = Service(token=env.api_key, instance=env.instance)
+
+    async def main() -> list[Any]:
+        calls = [list_backends.asyncio(client=svc.api) for _ in range(5)]
+        calls += [get_instance_usage.asyncio(client=svc.api) for _ in range(5)]
+        return await asyncio.gather(*calls)
+
+    answers = asyncio.run(main())
+    assert all(a is not None for a in answers)
+    assert len([r for r in env.requests if r.path == "/identity/token"]) == 1
+    assert all(r.auth_scheme == "Bearer" for r in env.requests if r.path.startswith("/api/v1/"))
