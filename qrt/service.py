@@ -175,7 +175,10 @@ class Service:
         if config.is_local:
             return "<Service channel='local'>"
         where = f" account={config.account_name!r}" if config.account_name else ""
-        return f"<Service channel={config.channel!r} instance={self.active_instance()!r}{where}>"
+        return (
+            f"<Service channel={config.channel!r} instance={self.active_instance()!r} "
+            f"runtime_url={config.runtime_url!r}{where}>"
+        )
 
     def close(self) -> None:
         """Close the connection pools. The Service cannot make requests afterwards."""

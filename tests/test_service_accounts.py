@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from qrt.config import ResolvedConfig
-from qrt.errors import AccountNotFoundError, RetiredChannelError
+from qrt.config import ResolvedConfig, resolve_config
+from qrt.errors import AccountNotFoundError, ConfigurationError, RetiredChannelError
 from qrt.service import Service
 
 CRN = "crn:v1:bluemix:public:quantum-computing:eu-de:a/1234abcd:5678-efgh::"
@@ -87,13 +87,18 @@ def test_service_keeps_the_resolved_config(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_active_account_redacts_the_token_unless_asked(tmp_path: Path) -> None:
-    service = Service(
-        token=TOKEN,
-        instance=CRN,
-        proxies={"urls": {"https": "http://p:1"}, "username_ntlm": "u", "password_ntlm": "ntlm-password"},
-        region="eu-de",
-        tags=["t"],
-    )
+    ntlm = {"urls": {"https": "http://p:1"}, "username_ntlm": "u", "password_ntlm": "ntlm-password"}
+    # NTLM cannot be used over the wire (httpx has none): the Service refuses it at construction, naming the fix.
+    with pytest.raises(ConfigurationError, match="NTLM") as info:
+        Service(token=TOKEN, instance=CRN, proxies=ntlm)
+    assert "ntlm-password" not in str(info.value) and TOKEN not in str(info.value)
+    # The resolved configuration still carries it, redacted, as the saved-format account shows.
+    config = resolve_config(token=TOKEN, instance=CRN, proxies=ntlm, region="eu-de", tags=["t"], environ={})
+    assert config.saved_format()["proxies"]["password_ntlm"] == "****"
+    assert config.saved_format(reveal=True)["proxies"]["password_ntlm"] == "ntlm-password"
+
+    service = Service(token=TOKEN, instance=CRN, proxies={"urls": {"https": "http://p:1"}}, region="eu-de",
+                      tags=["t"])
     redacted = service.active_account()
     assert list(redacted) == [
         "token",
@@ -107,12 +112,9 @@ def test_active_account_redacts_the_token_unless_asked(tmp_path: Path) -> None:
         "tags",
     ]
     assert redacted["token"] == "****WXYZ"
-    assert redacted["proxies"]["password_ntlm"] == "****"
     revealed = service.active_account(include_token=True)
-    assert revealed["token"] == TOKEN and revealed["proxies"]["password_ntlm"] == "ntlm-password"
-    assert {k: v for k, v in revealed.items() if k not in ("token", "proxies")} == {
-        k: v for k, v in redacted.items() if k not in ("token", "proxies")
-    }
+    assert revealed["token"] == TOKEN
+    assert {k: v for k, v in revealed.items() if k != "token"} == {k: v for k, v in redacted.items() if k != "token"}
 
 
 def test_repr_has_no_secret() -> None:
