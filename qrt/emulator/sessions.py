@@ -156,9 +156,9 @@ class SessionManager:
             now = self._emu.clock()
             if session.state == "closed":
                 if accepting:
-                    # 400, not 409: the API documents no 409 for PATCH /sessions/{id}.
+                    # The session's state does not allow this: a conflict.
                     raise ApiProblem(
-                        400, f"Session {session_id} is closed and cannot accept jobs again.", code="session_closed"
+                        409, f"Session {session_id} is closed and cannot accept jobs again.", code="session_closed"
                     )
                 return
             if accepting:

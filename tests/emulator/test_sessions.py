@@ -52,7 +52,7 @@ def test_session_life_cycle_with_a_graceful_close(api: Runtime) -> None:
         "/jobs", json={"program_id": "sampler", "backend": "qrt_simulator", "params": EMPTY, "session_id": sid}
     )
     assert refused.status_code == 409
-    assert api.patch(f"/sessions/{sid}", json={"accepting_jobs": True}).status_code == 400
+    assert api.patch(f"/sessions/{sid}", json={"accepting_jobs": True}).status_code == 409
 
 
 def test_graceful_close_lets_queued_jobs_run(emu: RunningEmulator, api: Runtime, held: str) -> None:

@@ -37,6 +37,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 400:
+        response_400 = ErrorContainer.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = ErrorContainer.from_dict(response.json())
 

@@ -60,6 +60,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorContainer.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 429:
         response_429 = ErrorContainer.from_dict(response.json())
 
