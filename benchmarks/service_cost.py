@@ -132,7 +132,7 @@ def main() -> int:
         for label, q, qt, o, ot in rows:
             print(f"{label:38} {json.dumps(q):>30} {qt:6.2f}   {json.dumps(o):>30} {ot:6.2f}")
         print()
-        print(f"IAM exchanges so far: qrt {svc._auth.exchanges}")  # noqa: SLF001 - a diagnostic counter
+        print(f"IAM exchanges so far: qrt {svc._auth.exchanges}")
     return 0
 
 
