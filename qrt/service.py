@@ -26,9 +26,12 @@ from qrt.errors import (
 if TYPE_CHECKING:
     import datetime as dt
 
+    from qiskit.providers import BackendV2
+
     from qrt.backends import BackendCatalog, RuntimeBackend
     from qrt.instances import InstanceDirectory
     from qrt.jobs import RuntimeJob
+    from qrt.local import LocalJob, LocalService
     from qrt.transport import Transport
     from qrt_api import Client
 
@@ -86,7 +89,7 @@ class Service:
         self._lock = threading.Lock()
         self._clients: dict[str, Client] = {}
         self._directory: InstanceDirectory | None = None
-        self._local: Any = None
+        self._local: LocalService | None = None
         if config.is_local:
             self._config = config
             self._order: tuple[str, ...] = ()
@@ -265,8 +268,9 @@ class Service:
         *,
         use_fractional_gates: bool | None = False,
         **kwargs: Any,
-    ) -> list[RuntimeBackend]:
-        """The backends matching every filter given.
+    ) -> list[BackendV2]:
+        """The backends matching every filter given (:class:`~qrt.backends.RuntimeBackend` objects; local
+        simulators with ``channel="local"``).
 
         One list request per instance; configurations are fetched (concurrently) only when ``dynamic_circuits``
         or a keyword filter needs them. Keyword filters name configuration keys or status attributes
@@ -294,10 +298,10 @@ class Service:
 
     def backend(
         self, name: str, instance: str | None = None, use_fractional_gates: bool | None = False
-    ) -> RuntimeBackend:
+    ) -> BackendV2:
         """The backend called ``name``. Raises :class:`~qrt.errors.BackendNotFoundError` when there is none."""
         if self._config.is_local:
-            return self._local_service().backend(name)  # type: ignore[no-any-return]
+            return self._local_service().backend(name)
         found = self.backends(name=name, instance=instance, use_fractional_gates=use_fractional_gates)
         if not found:
             raise BackendNotFoundError(f"No backend named {name!r} in {self._where(instance)}. {_NOT_FOUND_HINT}")
@@ -317,11 +321,10 @@ class Service:
         instance: str | None = None,
         filters: Callable[[RuntimeBackend], bool] | None = None,
         **kwargs: Any,
-    ) -> RuntimeBackend:
+    ) -> BackendV2:
         """The online backend with the shortest queue. One list request unless filters need configurations."""
         if self._config.is_local:
-            return self._local_service().least_busy(min_num_qubits=min_num_qubits,  # type: ignore[no-any-return]
-                                                    filters=filters)
+            return self._local_service().least_busy(min_num_qubits=min_num_qubits, filters=filters)
         from qrt.backends import RuntimeBackend
 
         use_fractional = kwargs.pop("use_fractional_gates", False)
@@ -347,10 +350,13 @@ class Service:
 
     # -- jobs -----------------------------------------------------------------------------------------------------
 
-    def job(self, job_id: str) -> RuntimeJob:
+    def job(self, job_id: str) -> RuntimeJob | LocalJob:
         """The job ``job_id``, looked up in the active instance, then in this Service's other instances."""
         if self._config.is_local:
-            return self._local_service().job(job_id)  # type: ignore[no-any-return]
+            return self._local_service().job(job_id)
+        return self._find_job(job_id)
+
+    def _find_job(self, job_id: str) -> RuntimeJob:
         from qrt.jobs import RuntimeJob
         from qrt_api.api.jobs import get_job
 
@@ -379,14 +385,14 @@ class Service:
         created_after: dt.datetime | None = None,
         created_before: dt.datetime | None = None,
         descending: bool = True,
-    ) -> list[RuntimeJob] | Iterator[RuntimeJob]:
+    ) -> Sequence[RuntimeJob | LocalJob] | Iterator[RuntimeJob | LocalJob]:
         """Jobs of an instance (default: the active one), newest first unless ``descending=False``.
 
         With a ``limit``, a list of at most that many jobs. With ``limit=None``, a lazy iterator over every job,
         fetched in pages of 200 (the API's largest), so N jobs cost ceil(N/200) requests.
         """
         if self._config.is_local:
-            return self._local_service().jobs(limit=limit, skip=skip, backend_name=backend_name,  # type: ignore[no-any-return]
+            return self._local_service().jobs(limit=limit, skip=skip, backend_name=backend_name,
                                               pending=pending, program_id=program_id, job_tags=job_tags,
                                               session_id=session_id, created_after=created_after,
                                               created_before=created_before, descending=descending)
@@ -408,7 +414,7 @@ class Service:
             return
         from qrt_api.api.jobs import delete_job
 
-        job = self.job(job_id)  # finds the instance it belongs to
+        job = self._find_job(job_id)  # finds the instance it belongs to
         delete_job.sync_detailed(job_id, client=self.api_for(job.instance))
 
     def usage(self) -> dict[str, Any]:
@@ -448,7 +454,7 @@ class Service:
 
     # -- local mode -----------------------------------------------------------------------------------------------
 
-    def _local_service(self) -> Any:
+    def _local_service(self) -> LocalService:
         with self._lock:
             if self._local is None:
                 from qrt.local import LocalService
