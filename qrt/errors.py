@@ -10,8 +10,10 @@ Every error qrt raises on purpose derives from :class:`QrtError`::
     │   ├── AccountAlreadyExistsError          saving would replace an account (or default) without overwrite
     │   ├── AccountFileError                   the account file cannot be read or parsed; it is left untouched
     │   ├── InstanceNotFoundError              the instance name or CRN is not among the account's instances
-    │   └── NoInstancesError                   no usable instance, or none matches region/plans/tags
+    │   ├── NoInstancesError                   no usable instance, or none matches region/plans/tags
+    │   └── CircuitNotISAError                 a circuit uses what the backend's target lacks; transpile it
     ├── BackendNotFoundError (LookupError)     no backend matches the name or filters given
+    ├── SessionClosedError                     the session or batch is closed and takes no new jobs
     ├── JobError                               a job did not give a result
     │   ├── JobFailedError                     the job ended Failed; carries the server's reason
     │   ├── JobCancelledError                  the job was cancelled
@@ -48,6 +50,7 @@ __all__ = [
     "AuthenticationError",
     "BackendNotFoundError",
     "BadRequestError",
+    "CircuitNotISAError",
     "ConfigurationError",
     "ConflictError",
     "InstanceNotFoundError",
@@ -63,6 +66,7 @@ __all__ = [
     "RateLimitError",
     "RetiredChannelError",
     "ServerError",
+    "SessionClosedError",
     "WireFormatError",
     "status_error_class",
 ]
@@ -244,3 +248,27 @@ class WireFormatError(QrtError, ValueError):
 
     The message names the part that is wrong, for example ``pub 2: observables missing``.
     """
+
+
+class CircuitNotISAError(ConfigurationError):
+    """A circuit uses an instruction, or qubits, that the backend's target does not support.
+
+    Raised before submission for non-simulator backends. ``circuit_index`` is the pub's position in ``run()``;
+    ``instruction`` and ``qubits`` name the first offending instruction (None when the circuit is too wide).
+    """
+
+    def __init__(
+        self, message: str, *, circuit_index: int, instruction: str | None = None, qubits: tuple[int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.circuit_index = circuit_index
+        self.instruction = instruction
+        self.qubits = qubits
+
+
+class SessionClosedError(QrtError):
+    """The session or batch was closed (or reached its ``max_time``) and accepts no new jobs."""
+
+    def __init__(self, message: str, *, session_id: str | None) -> None:
+        super().__init__(message)
+        self.session_id = session_id
