@@ -27,8 +27,10 @@ __all__ = [
     "FINAL_STATUSES",
     "MAX_PAGE",
     "JobContext",
+    "ProgressCallback",
     "RuntimeJob",
     "iter_job_pages",
+    "poll_until_final",
     "status_from_api",
 ]
 
@@ -193,29 +195,8 @@ class RuntimeJob:
         ``progress=True`` prints each status change to stderr; a callable receives ``(job_id, status, elapsed)``.
         Raises :class:`~qrt.errors.JobTimeoutError` after ``timeout`` seconds (the job itself goes on).
         """
-        report: ProgressCallback | None = _print_progress if progress is True else progress or None
-        start = time.monotonic()
-        interval = poll_interval
-        last = None
-        while True:
-            status = self.status()
-            elapsed = time.monotonic() - start
-            if status != last:
-                logger.debug("job %s: %s after %.1f s", self.job_id(), status, elapsed)
-                if report is not None:
-                    report(self.job_id(), status, elapsed)
-                last = status
-            if status in FINAL_STATUSES:
-                return status
-            if timeout is not None and elapsed >= timeout:
-                raise JobTimeoutError(
-                    f"Job {self.job_id()} is still {status} after {timeout:g} s; it goes on running. Call "
-                    "result() or wait_for_final_state() again to keep waiting.",
-                    job_id=self.job_id(),
-                )
-            sleep = interval if timeout is None else min(interval, max(0.0, timeout - elapsed))
-            time.sleep(sleep)
-            interval = min(max_poll_interval, interval * 1.5)
+        return poll_until_final(self.job_id(), self.status, timeout=timeout, progress=progress,
+                                poll_interval=poll_interval, max_poll_interval=max_poll_interval)
 
     # -- results and actions --------------------------------------------------------------------------------
 
@@ -293,6 +274,46 @@ class RuntimeJob:
         replace_job_tags.sync_detailed(self.job_id(), client=self._api(), body=JobTagsUpdate(tags=tags))
         self.refresh()
         return self.tags
+
+
+def poll_until_final(
+    job_id: str,
+    status: Callable[[], str],
+    *,
+    timeout: float | None,
+    progress: bool | ProgressCallback = False,
+    poll_interval: float = 0.2,
+    max_poll_interval: float = 2.0,
+    sleep: Callable[[float], object] = time.sleep,
+) -> str:
+    """Call ``status()`` until it is final, waiting longer between calls (up to ``max_poll_interval``).
+
+    Reports each change to ``progress`` (True: a line on stderr) and logs it at DEBUG. Raises
+    :class:`~qrt.errors.JobTimeoutError` after ``timeout`` seconds. ``sleep`` may return early (a job finishing
+    in this process wakes it).
+    """
+    report: ProgressCallback | None = _print_progress if progress is True else progress or None
+    start = time.monotonic()
+    interval = poll_interval
+    last = None
+    while True:
+        current = status()
+        elapsed = time.monotonic() - start
+        if current != last:
+            logger.debug("job %s: %s after %.1f s", job_id, current, elapsed)
+            if report is not None:
+                report(job_id, current, elapsed)
+            last = current
+        if current in FINAL_STATUSES:
+            return current
+        if timeout is not None and elapsed >= timeout:
+            raise JobTimeoutError(
+                f"Job {job_id} is still {current} after {timeout:g} s; it goes on running. Call "
+                "result() or wait_for_final_state() again to keep waiting.",
+                job_id=job_id,
+            )
+        sleep(interval if timeout is None else min(interval, max(0.0, timeout - elapsed)))
+        interval = min(max_poll_interval, interval * 1.5)
 
 
 def _check_tags(tags: object, what: str) -> list[str]:

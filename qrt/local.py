@@ -25,7 +25,6 @@ import os
 import queue
 import socket
 import sqlite3
-import sys
 import threading
 import time
 import uuid
@@ -45,6 +44,7 @@ from qrt.errors import (
     NotFoundError,
     SessionClosedError,
 )
+from qrt.jobs import ProgressCallback, poll_until_final
 
 if TYPE_CHECKING:
     from qiskit.primitives.containers import PrimitiveResult
@@ -477,13 +477,6 @@ class _Worker:
                 logger.exception("the local worker failed")
 
 
-ProgressCallback = Callable[[str, str, float], None]
-
-
-def _print_progress(job_id: str, status: str, elapsed: float) -> None:
-    print(f"job {job_id}: {status} after {elapsed:.1f} s", file=sys.stderr, flush=True)
-
-
 class LocalJob:
     """A local job: the public API of :class:`qrt.jobs.RuntimeJob`, answered from this process and the store.
 
@@ -606,36 +599,16 @@ class LocalJob:
         ``progress=True`` prints each status change to stderr; a callable receives ``(job_id, status, elapsed)``.
         Raises :class:`~qrt.errors.JobTimeoutError` after ``timeout`` seconds (the job goes on).
         """
-        report: ProgressCallback | None = _print_progress if progress is True else progress or None
-        if report is None and self._execution is not None:
+        if not progress and self._execution is not None:
             # This process runs the job: wait for it without polling the store.
             self._wait_here(self._execution, timeout)
             self.refresh()  # waits for the final row, so every reader of the store now sees the final state
             return self._row.status
-        start = time.monotonic()
-        interval = poll_interval
-        last = None
-        while True:
-            status = self.status()
-            elapsed = time.monotonic() - start
-            if status != last:
-                if report is not None:
-                    report(self.job_id(), status, elapsed)
-                last = status
-            if status in FINAL_STATUSES:
-                return status
-            if timeout is not None and elapsed >= timeout:
-                raise JobTimeoutError(
-                    f"Job {self.job_id()} is still {status} after {timeout:g} s; it goes on running. Call "
-                    "result() or wait_for_final_state() again to keep waiting.",
-                    job_id=self.job_id(),
-                )
-            wait = interval if timeout is None else min(interval, max(0.0, timeout - elapsed))
-            if self._execution is not None:
-                self._execution.done.wait(wait)  # wakes at once when this process finishes the job
-            else:
-                time.sleep(wait)
-            interval = min(max_poll_interval, interval * 1.5)
+        execution = self._execution
+        # A job this process runs wakes the wait as soon as it finishes; others are polled in the store.
+        sleep = execution.done.wait if execution is not None else time.sleep
+        return poll_until_final(self.job_id(), self.status, timeout=timeout, progress=progress,
+                                poll_interval=poll_interval, max_poll_interval=max_poll_interval, sleep=sleep)
 
     # -- results and actions ----------------------------------------------------------------------------
 

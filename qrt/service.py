@@ -184,9 +184,11 @@ class Service:
         )
 
     def close(self) -> None:
-        """Close the connection pools. The Service cannot make requests afterwards."""
+        """Close the connection pools (locally: finish the queued jobs and close the job store)."""
         if not self._config.is_local:
             self._transport.close()
+        elif self._local is not None:
+            self._local.close()
 
     def __enter__(self) -> Service:
         return self
