@@ -921,6 +921,17 @@ class _Primitive:
         return self._channel.submit(self._program_id, self._backend, pubs, options, None)
 
 
+def _coerce_pubs(pubs: Iterable[Any], kind: str, coerce: Callable[[Any, Any], Any], default: Any) -> list[Any]:
+    """Coerce each pub with qiskit's ``coerce``; a pub it refuses raises ConfigurationError naming its index."""
+    coerced = []
+    for index, pub in enumerate(_check_pubs(pubs, kind)):
+        try:
+            coerced.append(coerce(pub, default))
+        except (TypeError, ValueError) as exc:
+            raise ConfigurationError(f"pub {index}: {exc}") from exc
+    return coerced
+
+
 class Sampler(_Primitive):
     """The V2 Sampler: samples measured bits of circuits.
 
@@ -951,13 +962,7 @@ class Sampler(_Primitive):
 
         if shots is not None:
             _positive_int("shots", shots)
-        coerced = []
-        for index, pub in enumerate(_check_pubs(pubs, "sampler")):
-            try:
-                coerced.append(SamplerPub.coerce(pub, shots))
-            except (TypeError, ValueError) as exc:
-                raise ConfigurationError(f"pub {index}: {exc}") from exc
-        return self._submit(coerced, self.options.to_dict())
+        return self._submit(_coerce_pubs(pubs, "sampler", SamplerPub.coerce, shots), self.options.to_dict())
 
 
 class Estimator(_Primitive):
@@ -991,10 +996,4 @@ class Estimator(_Primitive):
 
         if precision is not None:
             _positive_number("precision", precision)
-        coerced = []
-        for index, pub in enumerate(_check_pubs(pubs, "estimator")):
-            try:
-                coerced.append(EstimatorPub.coerce(pub, precision))
-            except (TypeError, ValueError) as exc:
-                raise ConfigurationError(f"pub {index}: {exc}") from exc
-        return self._submit(coerced, self.options.to_dict())
+        return self._submit(_coerce_pubs(pubs, "estimator", EstimatorPub.coerce, precision), self.options.to_dict())
