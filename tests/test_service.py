@@ -503,3 +503,21 @@ def test_async_calls_share_the_auth_and_run_concurrently(env: Any) -> None:
     assert all(a is not None for a in answers)
     assert len([r for r in env.requests if r.path == "/identity/token"]) == 1
     assert all(r.auth_scheme == "Bearer" for r in env.requests if r.path.startswith("/api/v1/"))
+
+
+def test_job_is_found_in_another_instance_without_switching(env: Any) -> None:
+    svc = Service(token=env.api_key, instance="auto")  # several instances, the highest priority active
+    trial = next(i["crn"] for i in svc.instances() if i["name"] == "trial-us")
+    assert svc.active_instance() != trial
+    from qrt import wire
+    from qrt_api.api.jobs import create_job
+    from qrt_api.models import JobCreateRequest, JobParams
+
+    body = JobCreateRequest(program_id="sampler", backend="qrt_simulator",
+                            params=JobParams.from_dict(wire.sampler_params([(bell(), None, 10)], options={})))
+    created = create_job.sync(client=svc.api_for(trial), body=body)
+    assert created is not None and hasattr(created, "id")
+    job = svc.job(created.id)
+    assert job.instance == trial
+    assert svc.active_instance() != trial  # looking elsewhere did not switch the active instance
+    assert [j.job_id() for j in svc.jobs(limit=1, instance="trial-us")] == [created.id]
