@@ -140,6 +140,28 @@ def retired_channel_message(where: str) -> str:
     )
 
 
+def _shown(value: object, *, longest: int = 24) -> str:
+    """``value`` for an error message, unless it could be a secret put in the wrong argument (an API key)."""
+    if isinstance(value, str) and (len(value) > longest or ("://" not in value and len(value) > 16)):
+        return f"(a {len(value)}-character value, not shown: it may be a key passed in the wrong argument)"
+    return repr(value)
+
+
+def _shown_url(value: str) -> str:
+    """A URL for an error message: without credentials; a value that is no URL at all is not shown."""
+    if "://" not in value:
+        return _shown(value)
+    try:
+        parts = urlsplit(value)
+        has_credentials = bool(parts.username or parts.password)
+    except ValueError:
+        return _shown(value)
+    if has_credentials:
+        netloc = parts.netloc.rpartition("@")[2]
+        value = parts._replace(netloc=f"****@{netloc}").geturl()
+    return repr(value)
+
+
 def check_channel(value: object, where: str) -> str:
     """Return ``value`` if it is a channel an account can have; raise a typed error otherwise."""
     if value == RETIRED_CHANNEL:
@@ -147,7 +169,7 @@ def check_channel(value: object, where: str) -> str:
     if value not in CHANNELS:
         extra = " 'local' needs no account and is not saved." if value == "local" else ""
         raise InvalidAccountError(
-            f"{where}: invalid `channel` {value!r}; expected 'ibm_quantum_platform' (the default) "
+            f"{where}: invalid `channel` {_shown(value)}; expected 'ibm_quantum_platform' (the default) "
             f"or 'ibm_cloud'.{extra}"
         )
     assert isinstance(value, str)
@@ -180,11 +202,11 @@ def check_url(value: object, where: str, field_name: str = "url") -> str:
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError as exc:
         raise InvalidAccountError(
-            f"{where}: invalid `{field_name}` {value!r}; it cannot be parsed as a URL ({exc})."
+            f"{where}: invalid `{field_name}` {_shown_url(value)}; it cannot be parsed as a URL ({exc})."
         ) from None
     if parts.scheme not in ("http", "https") or not host:
         raise InvalidAccountError(
-            f"{where}: invalid `{field_name}` {value!r}; expected an http(s) URL with a host{example}."
+            f"{where}: invalid `{field_name}` {_shown_url(value)}; expected an http(s) URL with a host{example}."
         )
     return value
 

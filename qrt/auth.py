@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 import httpx
 
-from qrt.errors import AuthenticationError
+from qrt.errors import APIStatusError, AuthenticationError, status_error_class
+from qrt.transport import ATTEMPTS_EXTENSION, AUTH_REPLAY_EXTENSION, RAW_RESPONSE_EXTENSION
 
-__all__ = ["AUTH_REPLAY_EXTENSION", "GRANT_TYPE", "RAW_RESPONSE_EXTENSION", "IAMAuth"]
+__all__ = ["GRANT_TYPE", "IAMAuth"]
 
 GRANT_TYPE = "urn:ibm:params:oauth:grant-type:apikey"
-AUTH_REPLAY_EXTENSION = "qrt.auth_replay_possible"
-RAW_RESPONSE_EXTENSION = "qrt.raw_response"
 
 _APIKEYS_PAGE = "https://cloud.ibm.com/iam/apikeys"
+# IAM answers these when it refuses the key itself (400 BXNIM0415E for an unknown key).
+_REFUSALS = frozenset({400, 401, 403})
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class IAMAuth(httpx.Auth):
         )
 
     def _accept(self, response: httpx.Response) -> _Token:
-        """Read the IAM answer into a cached token, or raise a typed authentication error."""
+        """Read the IAM answer into a cached token, or raise its typed error (see :func:`_iam_error`)."""
         now = self._clock()
         try:
             body = response.json()
@@ -193,7 +194,8 @@ def _lifetime(body: dict[str, object], now: float) -> float:
     return min(candidates) if candidates else 0.0
 
 
-def _iam_error(response: httpx.Response, body: object) -> AuthenticationError:
+def _iam_error(response: httpx.Response, body: object) -> APIStatusError:
+    """The error for a failed exchange: refusals of the key are AuthenticationError; outages keep their status."""
     code: str | None = None
     detail: str | None = None
     if isinstance(body, dict):
@@ -201,21 +203,32 @@ def _iam_error(response: httpx.Response, body: object) -> AuthenticationError:
         code = str(raw_code) if raw_code else None
         raw_detail = body.get("errorMessage") or body.get("message")
         detail = str(raw_detail) if raw_detail else None
-    if response.status_code == 200:
-        what = "IAM answered without an access token"
+    status = response.status_code
+    attempts = int(response.extensions.get(ATTEMPTS_EXTENSION, 1))
+    url = str(response.request.url)
+    said = f"HTTP {status}" + (f", {code}" if code else "") + (f": {detail}" if detail else "")
+    if status == 200:
+        cls: type[APIStatusError] = AuthenticationError
+        message = f"IAM at {url} answered without an access token. Check IAM_URL, or try again."
+    elif status in _REFUSALS:
+        cls = AuthenticationError
+        message = (
+            f"IAM rejected the API key ({said}) at {url}. Check the token you passed or saved (an IBM Cloud API "
+            f"key), or create a new one at {_APIKEYS_PAGE}."
+        )
     else:
-        what = f"IAM rejected the API key (HTTP {response.status_code}"
-        what += f", {code}" if code else ""
-        what += f": {detail})" if detail else ")"
-    message = (
-        f"{what} at {response.request.url}. Check the token you passed or saved (an IBM Cloud API key), "
-        f"or create a new one at {_APIKEYS_PAGE}."
-    )
-    return AuthenticationError(
+        cls = status_error_class(status)
+        tries = "" if attempts == 1 else f" after {attempts} attempts"
+        message = (
+            f"The IAM token exchange at {url} failed{tries} ({said}). "
+            + ("Check IAM_URL or the account's url." if status == 404 else "IAM may be unavailable; try again later.")
+        )
+    return cls(
         message,
-        status_code=response.status_code,
+        status_code=status,
         method="POST",
-        url=str(response.request.url),
+        url=url,
+        attempts=attempts,
         code=code,
         error_message=detail,
         trace_id=response.headers.get("transaction-id") or response.headers.get("x-request-id"),

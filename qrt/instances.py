@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from qrt.errors import APIError, ConfigurationError, InstanceNotFoundError, NoInstancesError
+from qrt.errors import APIStatusError, ConfigurationError, InstanceNotFoundError, NoInstancesError
 
 __all__ = [
     "PRICING_ORDER",
@@ -201,7 +201,9 @@ class InstanceDirectory:
             entry = self._catalog.get(f"/{plan_id}").json()
             plan = str(entry["overview_ui"]["en"]["display_name"]).lower()
             pricing = str(entry["metadata"]["pricing"]["type"]).lower()
-        except (APIError, KeyError, TypeError, ValueError) as error:
+        except (APIStatusError, KeyError, TypeError, ValueError) as error:
+            # An archived plan answers 403, a broken entry lacks keys: the instance stays usable, plan unknown.
+            # Connection failures propagate: silently ranking every plan "unknown" would change the selection.
             logger.warning("Could not read plan %s from Global Catalog (%s); its plan and pricing are 'unknown'.",
                            plan_id, type(error).__name__)
             return ("unknown", "unknown")

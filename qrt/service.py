@@ -212,7 +212,8 @@ class Service:
         self._require_remote("api_for()")
         with self._lock:
             client = self._clients.get(crn)
-            if client is None:
+            # A caller may have closed it (``with service.api:``); the shared pools survive, so make a new one.
+            if client is None or client.get_httpx_client().is_closed or client.get_async_httpx_client().is_closed:
                 from qrt_api._stamp import API_VERSION
 
                 runtime_url = self._config.runtime_url_for(crn)

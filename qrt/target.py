@@ -455,8 +455,10 @@ def build_target(configuration: Mapping[str, Any], properties: Mapping[str, Any]
             dropped = set(candidates) - set(inst_props)
             if dropped:
                 logger.debug("backend %s: %s left out on qubits %s", name, inst, sorted(dropped))
-            if not candidates:
-                inst_props = None  # neither configuration nor properties restrict it: available everywhere
+            if not candidates and not configured.get(inst) and not measured:
+                # Neither configuration nor properties restrict it: available everywhere. (A gate whose every
+                # calibrated pair is down is restricted to nothing, and left out below.)
+                inst_props = None
         if inst_props is not None and not inst_props:
             logger.debug("backend %s: %s works on no qubit; left out", name, inst)
             continue

@@ -20,18 +20,20 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import os
 import random
 import re
 import ssl
+import threading
 import time
 import urllib.request
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from qrt.auth import AUTH_REPLAY_EXTENSION, RAW_RESPONSE_EXTENSION
 from qrt.config import ResolvedConfig, Timeouts
 from qrt.errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, status_error_class
 
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ATTEMPTS_EXTENSION",
+    "AUTH_REPLAY_EXTENSION",
+    "RAW_RESPONSE_EXTENSION",
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
@@ -51,7 +55,10 @@ __all__ = [
 
 logger = logging.getLogger("qrt.transport")
 
-ATTEMPTS_EXTENSION = "qrt.attempts"
+# Request/response extensions qrt uses to pass facts between the auth flow, the retry layer and the error hook.
+ATTEMPTS_EXTENSION = "qrt.attempts"  # on a response: how many times its request was sent
+AUTH_REPLAY_EXTENSION = "qrt.auth_replay_possible"  # on a request: a 401 will be renewed and replayed, not raised
+RAW_RESPONSE_EXTENSION = "qrt.raw_response"  # on a request: its error statuses are handled by the sender
 
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 # Errors raised before any byte of the request left this machine.
@@ -130,15 +137,17 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time
 
 
 def _prepare(request: httpx.Request, timeouts: Timeouts) -> None:
-    # Job submission may legitimately take minutes server-side; only that request gets the long read timeout.
-    if request.method == "POST" and _JOB_CREATE.search(request.url.path):
-        read = timeouts.job_submit
-    elif request.url.path.endswith("/identity/token"):
-        read = timeouts.iam
-    else:
-        return
+    """Give the request complete timeouts: the IAM exchange (built by the auth flow) carries none of its own, and
+    job submission may legitimately take minutes server-side."""
     current = dict(request.extensions.get("timeout") or {})
-    current["read"] = read
+    if request.method == "POST" and _JOB_CREATE.search(request.url.path):
+        current["read"] = timeouts.job_submit
+    elif request.url.path.endswith("/identity/token"):
+        current = {"connect": timeouts.connect, "read": timeouts.iam, "write": timeouts.iam, "pool": timeouts.iam}
+    for key, value in (("connect", timeouts.connect), ("read", timeouts.read), ("write", timeouts.read),
+                       ("pool", timeouts.read)):
+        if current.get(key) is None:
+            current[key] = value
     request.extensions["timeout"] = current
 
 
@@ -171,7 +180,11 @@ def _log_retry(request: httpx.Request, cause: str, attempt: int, delay: float, m
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport with :class:`RetryPolicy`; the number of attempts is recorded on the response."""
+    """Wraps a transport with :class:`RetryPolicy`; the number of attempts is recorded on the response.
+
+    ``close()`` does nothing: the pool is shared by every client a :class:`Transport` hands out, and closing one of
+    them (``with service.api:``) must not close it for the others. :meth:`shutdown` closes it.
+    """
 
     def __init__(
         self,
@@ -211,31 +224,53 @@ class RetryTransport(httpx.BaseTransport):
             attempt += 1
 
     def close(self) -> None:
+        """Nothing: see the class docstring."""
+
+    def shutdown(self) -> None:
+        """Close the pool."""
         self._inner.close()
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """The asyncio twin of :class:`RetryTransport`, with the same policy."""
+    """The asyncio twin of :class:`RetryTransport`, with the same policy.
+
+    A connection pool belongs to the event loop that opened its connections, so this keeps one inner transport
+    per running loop (made by ``factory``): a Service can be used from successive ``asyncio.run`` calls. As in the
+    sync twin, ``aclose()`` does nothing and :meth:`ashutdown` closes the pools.
+    """
 
     def __init__(
         self,
-        inner: httpx.AsyncBaseTransport,
+        factory: Callable[[], httpx.AsyncBaseTransport],
         policy: RetryPolicy,
         timeouts: Timeouts,
         *,
         rng: random.Random | None = None,
     ) -> None:
-        self._inner = inner
+        self._factory = factory
+        self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncBaseTransport] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._lock = threading.Lock()
         self._policy = policy
         self._timeouts = timeouts
         self._rng = rng or random.Random()
 
+    def _inner(self) -> httpx.AsyncBaseTransport:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            pool = self._pools.get(loop)
+            if pool is None:
+                pool = self._pools[loop] = self._factory()
+            return pool
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         _prepare(request, self._timeouts)
+        inner = self._inner()
         attempt = 1
         while True:
             try:
-                response = await self._inner.handle_async_request(request)
+                response = await inner.handle_async_request(request)
             except httpx.TransportError as error:
                 delay = self._policy.after_error(request, error, attempt, self._rng)
                 if delay is None:
@@ -253,14 +288,31 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             attempt += 1
 
     async def aclose(self) -> None:
-        await self._inner.aclose()
+        """Nothing: see the class docstring."""
+
+    async def ashutdown(self) -> None:
+        """Close the running loop's pool and forget the others (their loops can no longer run them)."""
+        with self._lock:
+            pools = dict(self._pools)
+            self._pools.clear()
+        loop = asyncio.get_running_loop()
+        if loop in pools:
+            await pools[loop].aclose()
 
 
 def _ssl_context(verify: bool | str, trust_env: bool) -> ssl.SSLContext:
-    if isinstance(verify, str):
-        return ssl.create_default_context(cafile=verify)
-    # With trust_env, httpx honours SSL_CERT_FILE / SSL_CERT_DIR as requests does.
-    return httpx.create_ssl_context(verify=verify, trust_env=trust_env)
+    try:
+        if isinstance(verify, str):
+            if os.path.isdir(verify):
+                return ssl.create_default_context(capath=verify)
+            return ssl.create_default_context(cafile=verify)
+        # With trust_env, httpx honours SSL_CERT_FILE / SSL_CERT_DIR as requests does.
+        return httpx.create_ssl_context(verify=verify, trust_env=trust_env)
+    except (OSError, ssl.SSLError) as error:
+        raise ConfigurationError(
+            f"Cannot load the CA certificates of verify={verify!r}: {error}. Pass verify=True (the system's and "
+            "certifi's CAs), False, or the path of a PEM bundle or of a folder of hashed certificates."
+        ) from error
 
 
 def _mount_pattern(key: str) -> str:
@@ -286,11 +338,19 @@ def environment_proxies(environ: Mapping[str, str] | None = None) -> dict[str, s
             continue
         if host == "*":
             return {}
-        if host.startswith("."):
-            mounts[f"all://*{host}"] = None
-        else:
-            mounts[f"all://{host}"] = None
-            mounts[f"all://*.{host}"] = None
+        if "/" in host:
+            logger.debug("NO_PROXY entry %r is a network range; qrt matches host names only and skips it", host)
+            continue
+        if host.count(":") >= 2 and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 literal
+        patterns = [f"all://*{host}"] if host.startswith(".") else [f"all://{host}", f"all://*.{host}"]
+        for pattern in patterns:
+            try:
+                httpx.URL(pattern.replace("*", "x", 1))
+            except httpx.InvalidURL:
+                logger.debug("NO_PROXY entry %r is not a host name; skipped", host)
+                break
+            mounts[pattern] = None
     return mounts
 
 
@@ -392,17 +452,17 @@ class Transport:
     def async_client(self, base_url: str = "", headers: Mapping[str, str] | None = None) -> httpx.AsyncClient:
         """The asyncio twin of :meth:`client`; its pools are created on first use."""
         if self._async_default is None:
+            ssl_context, limits = self._ssl, self._limits
 
-            def wrap(base: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
-                return AsyncRetryTransport(base, self.policy, self.timeouts)
-
-            default = self._async_default = wrap(httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits))
-            self._async_mounts = {
-                _mount_pattern(key): (
-                    default if url is None
-                    else wrap(httpx.AsyncHTTPTransport(proxy=url, verify=self._ssl, limits=self._limits))
+            def wrap(proxy: str | None) -> httpx.AsyncBaseTransport:
+                return AsyncRetryTransport(
+                    lambda: httpx.AsyncHTTPTransport(proxy=proxy, verify=ssl_context, limits=limits),
+                    self.policy, self.timeouts,
                 )
-                for key, url in self._proxies.items()
+
+            default = self._async_default = wrap(None)
+            self._async_mounts = {
+                _mount_pattern(key): default if url is None else wrap(url) for key, url in self._proxies.items()
             }
         return httpx.AsyncClient(
             base_url=base_url,
@@ -439,21 +499,29 @@ class Transport:
         merged.update(headers or {})
         return merged
 
+    def _distinct(self) -> list[Any]:
+        return list({id(t): t for t in [self._default, *self._mounts.values()]}.values())
+
     def close(self) -> None:
         """Close every connection pool. Clients handed out stop working."""
         if self._closed:
             return
         self._closed = True
-        for mounted in {id(t): t for t in [self._default, *self._mounts.values()]}.values():
-            mounted.close()
+        for mounted in self._distinct():
+            if isinstance(mounted, RetryTransport):
+                mounted.shutdown()
+            else:
+                mounted.close()
+        # Async pools of loops that are gone cannot be awaited; drop them (aclose() closes the running loop's).
+        self._async_default = None
+        self._async_mounts = {}
 
     async def aclose(self) -> None:
-        """Close the asyncio connection pools."""
+        """Close the running loop's asyncio connection pools."""
         if self._async_default is not None:
             for mounted in {id(t): t for t in [self._async_default, *self._async_mounts.values()]}.values():
-                await mounted.aclose()
-            self._async_default = None
-            self._async_mounts = {}
+                if isinstance(mounted, AsyncRetryTransport):
+                    await mounted.ashutdown()
 
 
 # -- errors -----------------------------------------------------------------------------------------------------

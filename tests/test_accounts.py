@@ -536,3 +536,16 @@ def test_concurrent_writers_lose_nothing_and_the_file_always_parses(tmp_path: Pa
     assert all(data[f"w{w}-{i}"]["token"] == f"token-{w}-{i}" for w in range(8) for i in range(25))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert reads > 0
+
+
+def test_a_key_passed_in_the_wrong_argument_is_not_echoed() -> None:
+    from qrt.service import Service
+
+    key = "SuperSecretApiKey0123456789abcdef"
+    for call in (lambda: Service(key), lambda: Service(channel="ibm_cloud", token="t" * 20, url=key),
+                 lambda: Service(token="t" * 20, url=f"https://user:{key}@host.test:bad")):
+        with pytest.raises(InvalidAccountError) as info:
+            call()
+        assert key not in str(info.value)
+    with pytest.raises(InvalidAccountError, match="'quantum'"):
+        Service("quantum")  # a short value that cannot be a key is still shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from urllib.parse import parse_qs
 
@@ -137,13 +138,24 @@ def test_repr_hides_the_key() -> None:
     assert API_KEY not in repr(auth)
 
 
+class SlowIAM(World):
+    """IAM takes 0.2 s to answer, so threads that start together really overlap on the first exchange."""
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/identity/token":
+            time.sleep(0.2)
+        return super().__call__(request)
+
+
 def test_threads_share_one_exchange() -> None:
-    world = World()
+    world = SlowIAM()
     client, auth = make(world)
     errors: list[BaseException] = []
+    start = threading.Barrier(8)
 
     def work() -> None:
         try:
+            start.wait(timeout=10)
             for _ in range(10):
                 client.get("/v1/jobs").raise_for_status()
         except BaseException as exc:  # pragma: no cover - reported below
@@ -203,3 +215,44 @@ def test_async_flow_works_from_successive_event_loops() -> None:
     auth.invalidate()  # the next loop must exchange again, contending for the lock in a new loop
     assert asyncio.run(burst()) == ["tok-2"] * 4
     assert auth.exchanges == 2
+
+
+def test_the_exchange_has_complete_timeouts() -> None:
+    """The token request is built by the flow, not the client: it must still carry every timeout."""
+    from qrt.config import Timeouts
+
+    seen: list[dict[str, float]] = []
+    world = World()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/identity/token":
+            seen.append(dict(request.extensions["timeout"]))
+        return world(request)
+
+    auth = IAMAuth(API_KEY, IAM, clock=FakeClock())
+    timeouts = Timeouts(connect=3, read=40, iam=7)
+    Transport(auth=auth, inner=httpx.MockTransport(handler), timeouts=timeouts).client(RUNTIME).get("/v1/jobs")
+    assert seen == [{"connect": 3, "read": 7, "write": 7, "pool": 7}]
+
+
+def test_an_iam_outage_is_a_server_error_with_its_attempts() -> None:
+    from qrt.errors import NotFoundError, ServerError
+
+    def down(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503, json={"errorCode": "BXNIM0001E", "errorMessage": "maintenance"})
+
+    auth = IAMAuth(API_KEY, IAM, clock=FakeClock())
+    sleeps: list[float] = []
+    client = Transport(auth=auth, inner=httpx.MockTransport(down), policy=RetryPolicy(max_retries=2),
+                       sleep=sleeps.append).client(RUNTIME)
+    with pytest.raises(ServerError) as info:
+        client.get("/v1/jobs")
+    assert info.value.attempts == 3 and "rejected the API key" not in str(info.value)
+    assert "after 3 attempts" in str(info.value)
+
+    def wrong_url(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, text="no such page")
+
+    client = Transport(auth=IAMAuth(API_KEY, IAM), inner=httpx.MockTransport(wrong_url)).client(RUNTIME)
+    with pytest.raises(NotFoundError, match="Check IAM_URL"):
+        client.get("/v1/jobs")

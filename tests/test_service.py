@@ -521,3 +521,27 @@ def test_job_is_found_in_another_instance_without_switching(env: Any) -> None:
     assert job.instance == trial
     assert svc.active_instance() != trial  # looking elsewhere did not switch the active instance
     assert [j.job_id() for j in svc.jobs(limit=1, instance="trial-us")] == [created.id]
+
+
+def test_closing_service_api_does_not_break_the_service(env: Any) -> None:
+    from qrt_api.api.backends import list_backends
+
+    svc = Service(token=env.api_key, instance=env.instance)
+    with svc.api as client:
+        assert list_backends.sync(client=client) is not None
+    assert svc.backends()  # a fresh generated client, on the same pools
+    assert list_backends.sync(client=svc.api) is not None
+
+
+def test_async_use_from_successive_event_loops(env: Any) -> None:
+    import asyncio
+
+    from qrt_api.api.instances import get_instance_usage
+
+    svc = Service(token=env.api_key, instance=env.instance)
+
+    async def usage() -> Any:
+        return await get_instance_usage.asyncio(client=svc.api)
+
+    for _ in range(3):
+        assert asyncio.run(usage()) is not None

@@ -338,3 +338,20 @@ def test_filter_matches_official_filter(flag: bool | None) -> None:
     official = copy.deepcopy(conf)
     filter_raw_configuration(official, use_fractional_gates=flag)
     assert filter_fractional(conf, flag) == official
+
+
+def test_a_gate_whose_every_pair_is_down_is_left_out() -> None:
+    from qrt.devices import DeviceSpec, configuration, properties
+
+    spec = DeviceSpec(name="tiny", num_qubits=2, topology="line")
+    config = configuration(spec)
+    props = properties(spec)
+    two_qubit = next(g for g in props["gates"] if len(g["qubits"]) == 2)
+    gate = two_qubit["gate"]
+    for entry in props["gates"]:
+        if entry["gate"] == gate:
+            entry["parameters"].append({"date": entry["parameters"][0]["date"], "name": "operational", "unit": "",
+                                        "value": 0})
+    target = build_target(config, props)
+    assert gate not in target.operation_names
+    assert build_target(config, properties(spec)).qargs_for_operation_name(gate) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import httpx
 import pytest
@@ -230,10 +231,25 @@ def test_environment_proxies_and_no_proxy() -> None:
     from qrt.transport import environment_proxies
 
     mounts = environment_proxies({"HTTPS_PROXY": "http://proxy:3128", "http_proxy": "proxy:8080",
-                                  "NO_PROXY": "localhost,.internal"})
+                                  "NO_PROXY": "localhost,.internal,::1,10.0.0.0/8"})
     assert mounts == {"https://": "http://proxy:3128", "http://": "http://proxy:8080", "all://localhost": None,
-                      "all://*.localhost": None, "all://*.internal": None}
+                      "all://*.localhost": None, "all://*.internal": None, "all://[::1]": None}
     assert environment_proxies({"HTTPS_PROXY": "http://p:1", "NO_PROXY": "*"}) == {}
+    # The mounts must be usable: a client is built from them and routes around the proxy for NO_PROXY hosts.
+    script = Script(200)
+    client = Transport(proxies=mounts, inner=httpx.MockTransport(script)).client()
+    assert client.get("http://[::1]:9/x").status_code == 200 and len(script.calls) == 1
+
+
+def test_ca_bundles_folders_and_bad_files(tmp_path: Path) -> None:
+    import certifi
+
+    Transport(verify=certifi.where()).close()
+    Transport(verify=str(tmp_path)).close()  # a folder of hashed certificates (empty here) is accepted
+    bad = tmp_path / "bad.pem"
+    bad.write_text("not a certificate")
+    with pytest.raises(ConfigurationError, match="Cannot load the CA certificates"):
+        Transport(verify=str(bad))
 
 
 def test_ntlm_proxies_are_refused_clearly() -> None:
