@@ -15,6 +15,7 @@ non-simulator backend must match its target (ISA circuits); any other circuit is
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import math
@@ -702,7 +703,25 @@ def _channel_for(backend: Any) -> _Channel:
             "This backend belongs to the official qiskit-ibm-runtime SDK; get backends from qrt.Service instead."
         )
     service = getattr(backend, "service", None)
-    return _Local(service if isinstance(service, LocalService) else LocalService())
+    return _Local(service if isinstance(service, LocalService) else _default_local_service())
+
+
+_DEFAULT_LOCAL_LOCK = threading.Lock()
+_default_local: dict[str, LocalService] = {}
+
+
+def _default_local_service() -> LocalService:
+    """The local service for backends that carry none (``Sampler(mode=AerSimulator())``): one per store path,
+    made on first use, so its worker threads and store connection are not made again for every primitive."""
+    from qrt.local import LocalService, default_store_path
+
+    path = str(default_store_path())
+    with _DEFAULT_LOCAL_LOCK:
+        service = _default_local.get(path)
+        if service is None:
+            service = _default_local[path] = LocalService(path)
+            atexit.register(service.close, wait=False)
+        return service
 
 
 # ==================================================================================================

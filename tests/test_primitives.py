@@ -491,3 +491,16 @@ def test_local_shots_and_seed_property(shots: int, seed: int) -> None:
         assert set(first.get_counts()) <= {"00", "11"}
     finally:
         service.close()
+
+
+def test_plain_backends_share_one_local_service() -> None:
+    """Primitives on backends that carry no service must not make a new one (threads, store) each time."""
+    import threading
+
+    from qiskit.providers.basic_provider import BasicSimulator
+
+    qrt.Sampler(mode=BasicSimulator()).run([bell()], shots=8).result(timeout=60)
+    before = threading.active_count()
+    for _ in range(10):
+        qrt.Sampler(mode=BasicSimulator()).run([bell()], shots=8).result(timeout=60)
+    assert threading.active_count() <= before + 1
