@@ -63,6 +63,7 @@ def run_sampler(
     *,
     shots: int | None = None,
     options: Mapping[str, Any] | None = None,
+    max_shots: int | None = None,
 ) -> PrimitiveResult[Any]:
     """Sample ``pubs`` on ``backend`` (an ``AerSimulator`` or any ``BackendV2``).
 
@@ -70,7 +71,8 @@ def run_sampler(
     The same ``simulator.seed_simulator`` gives the same bits.
 
     Raises:
-        ConfigurationError: an option has an invalid value, or asks for level-1 measurement data.
+        ConfigurationError: an option has an invalid value, asks for level-1 measurement data, or a pub asks
+            for more than ``max_shots`` shots.
         ValueError, TypeError: a pub is malformed (from qiskit's ``SamplerPub.coerce``).
     """
     from qiskit.primitives.containers.sampler_pub import SamplerPub
@@ -82,6 +84,7 @@ def run_sampler(
     _check_meas_type(opts)
     noise_model = _section(opts, "simulator").get("noise_model")
     coerced = [SamplerPub.coerce(pub, fallback) for pub in pubs]
+    _check_shots([pub.shots for pub in coerced], max_shots)
 
     aer = sys.modules.get("qiskit_aer")  # an AerSimulator backend implies qiskit_aer is imported
     if aer is not None and isinstance(backend, aer.AerSimulator):
@@ -107,6 +110,7 @@ def run_estimator(
     *,
     precision: float | None = None,
     options: Mapping[str, Any] | None = None,
+    max_shots: int | None = None,
 ) -> PrimitiveResult[Any]:
     """Estimate expectation values of ``pubs`` on ``backend`` (an ``AerSimulator`` or any ``BackendV2``).
 
@@ -114,7 +118,7 @@ def run_estimator(
     else ``options["default_precision"]``, else 0.015625. Each pub runs ``ceil(1/precision**2)`` shots.
 
     Raises:
-        ConfigurationError: an option has an invalid value.
+        ConfigurationError: an option has an invalid value, or a pub's precision needs more than ``max_shots``.
         ValueError, TypeError: a pub is malformed (from qiskit's ``EstimatorPub.coerce``).
     """
     from qiskit.primitives import BackendEstimatorV2
@@ -132,7 +136,20 @@ def run_estimator(
         backend=backend, options={"default_precision": fallback, "seed_simulator": _seed(opts)}
     )
     coerced = [EstimatorPub.coerce(pub, fallback) for pub in pubs]
+    _check_shots([math.ceil(1 / pub.precision**2) for pub in coerced], max_shots)
     return _normalised(estimator.run(coerced).result())
+
+
+def _check_shots(shots: Iterable[int], max_shots: int | None) -> None:
+    """Refuse pubs asking for more shots than the backend allows (``max_shots``), before allocating anything."""
+    if max_shots is None:
+        return
+    for index, count in enumerate(shots):
+        if count > max_shots:
+            raise ConfigurationError(
+                f"pub {index} needs {count} shots, more than this backend's max_shots ({max_shots}); "
+                "ask for fewer shots (or, for the Estimator, a coarser precision)."
+            )
 
 
 def ignored_options(

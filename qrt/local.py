@@ -1085,10 +1085,12 @@ class LocalService:
             status, reason = DONE, None
             try:
                 engine = self._engine(backend)
+                spec = _device_spec(backend)
+                limit = spec.resolved_max_shots if spec is not None else None  # the device's advertised limit
                 if row.program_id == "sampler":
-                    result: Any = engine_runs.run_sampler(engine, pubs, options=options)
+                    result: Any = engine_runs.run_sampler(engine, pubs, options=options, max_shots=limit)
                 else:
-                    result = engine_runs.run_estimator(engine, pubs, options=options)
+                    result = engine_runs.run_estimator(engine, pubs, options=options, max_shots=limit)
             except Exception as exc:
                 logger.debug("local job %s failed", row.id, exc_info=True)
                 status, result, reason = ERROR, None, f"{type(exc).__name__}: {exc}"
@@ -1230,6 +1232,9 @@ class LocalService:
             state, status = "active", "In progress, not accepting new jobs"
         elif row.activated is None:
             state, status = "open", "Pending"
+        elif not pending:
+            # Active once, nothing queued or running now: the service calls this inactive ("Pending").
+            state, status = "inactive", "Pending"
         else:
             state, status = "active", "In progress, accepting new jobs"
         return {

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import contextvars
 import io
 import json
 import logging
@@ -26,7 +28,7 @@ import struct
 import sys
 import uuid
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +58,24 @@ _log = logging.getLogger(__name__)
 SERVICE_QPY_VERSION = 17
 """The newest QPY format the runtime service reads; circuits are written in it (or older)."""
 
-# A compressed payload may not inflate beyond this: a few bytes of zlib can claim gigabytes.
+# A few bytes of zlib can claim gigabytes: one payload may not inflate beyond _MAX_INFLATED_BYTES, and all the
+# payloads of one loads()/decode() call together not beyond _MAX_INFLATED_TOTAL.
 _MAX_INFLATED_BYTES = 1 << 30
+_MAX_INFLATED_TOTAL = 1 << 30
+_inflate_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("qrt_wire_inflate", default=None)
+
+
+@contextlib.contextmanager
+def _inflation_budget() -> Iterator[None]:
+    """Share one inflation budget among the payloads of one decoding call (nested calls reuse it)."""
+    if _inflate_budget.get() is not None:
+        yield
+        return
+    token = _inflate_budget.set([_MAX_INFLATED_TOTAL])
+    try:
+        yield
+    finally:
+        _inflate_budget.reset(token)
 
 # Options that belong to the job body (tags, log level, cost), not to the primitive's params.
 _RUNTIME_ONLY_OPTIONS = ("environment", "max_execution_time")
@@ -270,7 +288,8 @@ def loads(text: str | bytes) -> Any:
         WireFormatError: the text is not JSON, or a known wrapper has a broken payload.
     """
     try:
-        return json.loads(text, object_hook=_decode_object)
+        with _inflation_budget():
+            return json.loads(text, object_hook=_decode_object)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise WireFormatError(f"not valid JSON: {exc}") from exc
     except RecursionError as exc:
@@ -283,7 +302,8 @@ def decode(tree: Any) -> Any:
     Values that are not dicts or lists (including already decoded objects) pass through unchanged.
     """
     try:
-        return _decode_tree(tree)
+        with _inflation_budget():
+            return _decode_tree(tree)
     except RecursionError as exc:
         raise WireFormatError("JSON nested too deeply") from exc
 
@@ -321,13 +341,17 @@ def _unpack(value: Any, *, compressed: bool) -> bytes:
         raise WireFormatError(f"invalid base64: {exc}") from exc
     if not compressed:
         return raw
+    budget = _inflate_budget.get()
+    allowed = min(_MAX_INFLATED_BYTES, budget[0]) if budget is not None else _MAX_INFLATED_BYTES
     inflater = zlib.decompressobj()
     try:
-        out = inflater.decompress(raw, _MAX_INFLATED_BYTES)
+        out = inflater.decompress(raw, allowed)
     except zlib.error as exc:
         raise WireFormatError(f"invalid zlib data: {exc}") from exc
     if inflater.unconsumed_tail:
-        raise WireFormatError(f"compressed payload inflates beyond {_MAX_INFLATED_BYTES} bytes")
+        raise WireFormatError(f"compressed payload inflates beyond {allowed} bytes (left of the limit for this body)")
+    if budget is not None:
+        budget[0] -= len(out)
     return out
 
 

@@ -310,3 +310,21 @@ def test_ignored_options_lists_every_set_leaf_not_honoured() -> None:
     ]
     assert ignored_options(None) == []
     assert ignored_options({"default_shots": 5, "seed_simulator": 2}) == []
+
+
+def test_max_shots_refuses_pubs_before_running() -> None:
+    from qiskit import QuantumCircuit
+    from qiskit.quantum_info import SparsePauliOp
+    from qiskit_aer import AerSimulator
+
+    from qrt.errors import ConfigurationError
+
+    circuit = QuantumCircuit(1)
+    circuit.measure_all()
+    backend = AerSimulator()
+    with pytest.raises(ConfigurationError, match="pub 1 needs 5000 shots, more than this backend's max_shots"):
+        run_sampler(backend, [(circuit, None, 10), (circuit, None, 5000)], max_shots=1000)
+    assert run_sampler(backend, [(circuit, None, 1000)], max_shots=1000)[0].metadata["shots"] == 1000
+    plain = QuantumCircuit(1)
+    with pytest.raises(ConfigurationError, match="needs 10000 shots"):
+        run_estimator(backend, [(plain, SparsePauliOp("Z"), None, 0.01)], max_shots=1000)

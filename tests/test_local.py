@@ -348,8 +348,12 @@ def test_cancel_while_running_discards_the_result(local: LocalService, gate: _Ga
     gate.open.set()
     with pytest.raises(JobCancelledError):
         job.result(timeout=30)
-    time.sleep(0.2)  # the worker finishes the simulation, then must keep the job CANCELLED
-    assert local.job(job.job_id()).status() == "CANCELLED"
+    local.close()  # waits for the worker to finish the simulation and the writer to record how it ended
+    reopened = LocalService(local.store_path)
+    try:
+        assert reopened.job(job.job_id()).status() == "CANCELLED"  # the late result did not overwrite it
+    finally:
+        reopened.close()
 
 
 def test_close_without_waiting_cancels_queued_jobs(store: Path, gate: _Gate) -> None:

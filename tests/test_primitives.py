@@ -333,7 +333,9 @@ def test_local_batch_and_session_lifecycle(local: LocalService) -> None:
     job = qrt.Estimator(mode=batch).run([(bell(False), "ZZ")], precision=0.1)  # opens with the first job
     assert batch.session_id is not None and batch.mode == "batch" and job.session_id == batch.session_id
     job.result(timeout=60)
-    assert batch.status() == "In progress, accepting new jobs"
+    job.wait_for_final_state(timeout=60)  # until the store has the final row, as every reader sees it
+    assert batch.status() == "Pending"  # idle: inactive, as the service (and the emulator) reports it
+    assert batch.details()["state"] == "inactive"
     again = qrt.Session.from_id(batch.session_id, local)
     assert isinstance(again, qrt.Batch) and again.backend() == AER_SIMULATOR
     batch.cancel()

@@ -593,3 +593,37 @@ def test_malformed_estimator_params_raise(rows: list[Any], message: str) -> None
     with pytest.raises(WireFormatError) as info:
         wire.parse_estimator_params({"pubs": rows, "version": 2})
     assert str(info.value).startswith(message)
+
+
+def test_compressed_payloads_share_one_inflation_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many small bombs in one body must not add up to gigabytes: one budget per decoding call."""
+    import json
+
+    import numpy as np
+
+    from qrt import wire
+
+    monkeypatch.setattr(wire, "_MAX_INFLATED_TOTAL", 3_000_000)
+    one = wire.encode(np.zeros(1_000_000 // 8))  # about 1 MB once inflated, a few KB compressed
+    assert isinstance(wire.loads(json.dumps([one, one])), list)  # 2 MB: within the budget
+    with pytest.raises(WireFormatError, match="inflates beyond"):
+        wire.loads(json.dumps([one, one, one, one]))  # 4 MB in one call: refused
+    assert len(wire.decode([one, one])) == 2  # a new call gets a new budget
+
+
+def test_pickled_arrays_are_refused() -> None:
+    """An object array can only be loaded with pickle, which would run code named by the payload."""
+    import base64
+    import io
+    import json
+    import zlib
+
+    import numpy as np
+
+    from qrt import wire
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([{"a": 1}], dtype=object), allow_pickle=True)
+    data = base64.standard_b64encode(zlib.compress(buffer.getvalue())).decode()  # as the encoder packs arrays
+    with pytest.raises(WireFormatError, match="allow_pickle=False"):
+        wire.loads(json.dumps({"__type__": "ndarray", "__value__": data}))

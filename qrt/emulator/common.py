@@ -175,9 +175,28 @@ def parse_int(value: str | None, name: str, *, generic: bool = False) -> int | N
         ) from None
 
 
+#: The largest request body the emulator reads; larger ones get 413 before they are held in memory.
+MAX_BODY_BYTES = 128 << 20
+
+
+async def read_body(request: Request) -> bytes:
+    """The request body, refusing (413) one larger than :data:`MAX_BODY_BYTES` before holding it in memory."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiProblem(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.", code="payload_too_large")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise ApiProblem(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.", code="payload_too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def json_body(request: Request, *, required: bool = True) -> Any:
-    """The parsed JSON body; 400 when it is missing or not JSON."""
-    raw = await request.body()
+    """The parsed JSON body; 400 when it is missing or not JSON, 413 when it is too large."""
+    raw = await read_body(request)
     if not raw.strip():
         if required:
             raise ApiProblem(400, "The request needs a JSON body.")

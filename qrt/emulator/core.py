@@ -8,6 +8,7 @@ code 1610); jobs found Queued are queued again.
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import secrets
 import threading
@@ -18,12 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from qrt._filelock import LockTimeoutError, exclusive_lock
 from qrt.emulator.faults import FaultConfig, FaultInjector, FaultRule
 from qrt.emulator.iam import TokenIssuer
 from qrt.emulator.runner import REASON_INTERRUPTED, Executor, JobRunner, execute_job
 from qrt.emulator.sessions import SessionManager
 from qrt.emulator.store import QUEUED, RUNNING, Store
 from qrt.emulator.world import BACKEND_STATUSES, World, default_world
+from qrt.errors import ConfigurationError
 
 __all__ = ["BackendState", "Emulator", "RequestLog", "RequestRecord"]
 
@@ -165,7 +168,22 @@ class Emulator:
     ) -> None:
         self.world = world if world is not None else default_world()
         self.clock: Callable[[], float] = _MillisecondClock(clock)
-        self.store = Store(db)
+        # One emulator per database file: a second one would take the first one's running jobs for a crash's.
+        self._db_lock = contextlib.ExitStack()
+        if str(db) != ":memory:":
+            Path(db).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                self._db_lock.enter_context(exclusive_lock(f"{db}.lock", timeout=0))
+            except LockTimeoutError:
+                raise ConfigurationError(
+                    f"Another emulator is using the database {db}. Stop it, or give this one another file "
+                    "(--db FILE, or --db :memory:)."
+                ) from None
+        try:
+            self.store = Store(db)
+        except BaseException:
+            self._db_lock.close()
+            raise
         secret = self.store.meta_setdefault("token_secret", secrets.token_hex(32))
         self.issuer = TokenIssuer(bytes.fromhex(secret), token_ttl or self.world.token_ttl, clock=clock)
         self.requests = RequestLog(request_log_size)
@@ -229,6 +247,7 @@ class Emulator:
             requeued = self.store.requeue_running()
             log.warning("shut down with %d job(s) running; they are queued again", len(requeued))
         self.store.close()
+        self._db_lock.close()
 
     # -- state used by the routes --------------------------------------------------------------------
 

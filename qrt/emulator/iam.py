@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import time
 import urllib.parse
 import uuid
@@ -20,6 +21,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from qrt.emulator.common import read_body
 from qrt.emulator.world import Account, World
 
 __all__ = ["TokenClaims", "TokenError", "TokenIssuer", "iam_token"]
@@ -64,7 +66,8 @@ class TokenIssuer:
 
     def issue(self, account: Account) -> dict[str, Any]:
         """The IAM token response for ``account``."""
-        now = int(self._clock())
+        # JWT times are whole seconds; rounding up keeps every token valid for at least `expires_in` seconds.
+        now = math.ceil(self._clock())
         exp = now + self.ttl
         header = {"alg": "HS256", "typ": "JWT", "kid": "qrt-emulator"}
         payload = {
@@ -157,7 +160,7 @@ async def iam_token(request: Request, world: World, issuer: TokenIssuer) -> Resp
             "Property missing or empty. Send an application/x-www-form-urlencoded body with grant_type and apikey.",
         )
     # A small urlencoded body; parsed here to avoid depending on python-multipart.
-    raw = await request.body()
+    raw = await read_body(request)
     try:
         form = urllib.parse.parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
     except (UnicodeDecodeError, ValueError):

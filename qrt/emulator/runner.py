@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from qrt.emulator.store import COMPLETED, FAILED, QUEUED, JobRecord, StoreClosedError
+from qrt.errors import ConfigurationError
 
 if TYPE_CHECKING:
     from qrt.devices import DeviceSpec
@@ -79,12 +80,15 @@ def execute_job(job: JobRecord, device: DeviceSpec, simulator: SimulatorCache) -
         log.exception("building the simulator for %s failed", device.name)
         return _failed(f"The backend {device.name} could not be simulated: {_describe(exc)}", REASON_EXECUTION_ERROR)
     started = time.perf_counter_ns()
+    limit = device.resolved_max_shots
     try:
         if job.program_id == "sampler":
-            result = execution.run_sampler(backend, pubs, options=options)
+            result = execution.run_sampler(backend, pubs, options=options, max_shots=limit)
         else:
-            result = execution.run_estimator(backend, pubs, options=options)
+            result = execution.run_estimator(backend, pubs, options=options, max_shots=limit)
         text = wire.result_to_json(result)
+    except ConfigurationError as exc:  # options or shots the submitter chose
+        return _failed(f"Invalid {job.program_id} params: {exc}", REASON_INVALID_PARAMS)
     except Exception as exc:
         return _failed(f"Execution failed: {_describe(exc)}", REASON_EXECUTION_ERROR)
     elapsed_ns = time.perf_counter_ns() - started
@@ -219,9 +223,16 @@ class JobRunner:
         if not emu.backend_online(job.backend):
             with self._lock:
                 self._held.append(job_id)
+            # The backend may have come online between the check and the append, after release_held() ran:
+            # look again, so the job is not held forever.
+            if emu.backend_online(job.backend):
+                self.release_held()
             return
         now = emu.clock()
         with emu.sessions.guard(job):
+            if job.session_id is not None:
+                # Reading the session closes it, cancelling its queued jobs (this one too), once max_ttl passed.
+                emu.sessions.get(job.session_id)
             if not store.mark_running(job_id, now):
                 return
             emu.sessions.job_started(job, now)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from qrt.emulator.common import ApiProblem, iso, json_response
+from qrt.emulator.common import ApiProblem, iso, json_response, read_body
 from qrt.emulator.identity import require_account
 from qrt.emulator.world import CRN_SERVICE, Account, Instance
 
@@ -133,7 +133,7 @@ async def search_resources(request: Request, emu: Emulator) -> Response:
         raise ApiProblem(400, "limit must be an integer.", code="invalid_limit") from None
     if not 1 <= limit <= _MAX_LIMIT:
         raise ApiProblem(400, f"limit must be within 1..{_MAX_LIMIT}.", code="invalid_limit")
-    raw = await request.body()
+    raw = await read_body(request)
     try:
         body = json.loads(raw) if raw.strip() else {}
     except ValueError:

@@ -8,6 +8,7 @@ so a cancel racing a finishing worker has exactly one winner.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -189,7 +190,12 @@ class Store:
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            # The database holds the token-signing secret and every job: private to this user.
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+            except OSError as exc:
+                raise ConfigurationError(f"cannot open the emulator database {self.path}: {exc}") from exc
         self._lock = threading.RLock()
         try:
             self._conn: sqlite3.Connection | None = sqlite3.connect(

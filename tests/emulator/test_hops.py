@@ -164,7 +164,7 @@ def test_expired_tokens_get_401() -> None:
     with running(token_ttl=1) as short:
         headers = short.headers()
         assert httpx.get(f"{short.runtime_url}/backends", headers=headers).status_code == 200
-        time.sleep(1.1)
+        time.sleep(2.1)  # issue times round up to whole seconds, so a 1 s token lives 1 to 2 s
         expired = httpx.get(f"{short.runtime_url}/backends", headers=headers)
         assert expired.status_code == 401 and "expired" in expired.json()["errors"][0]["message"]
 
@@ -242,3 +242,19 @@ def test_request_log_keeps_headers_but_never_credentials(emu: RunningEmulator, a
     text = repr(records)
     assert emu.api_key not in text and api.http.headers["authorization"].split()[1] not in text
     assert len(emu.requests.matching("POST", "/identity/token")) == 1
+
+
+def test_oversized_bodies_are_refused_before_reading(emu: RunningEmulator, api: Runtime) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    from qrt.emulator.common import MAX_BODY_BYTES
+
+    where = urlsplit(emu.base_url)
+    headers = "".join(f"{k}: {v}\r\n" for k, v in emu.headers().items())
+    head = (f"POST /api/v1/jobs HTTP/1.1\r\nHost: {where.netloc}\r\n{headers}Content-Type: application/json\r\n"
+            f"Content-Length: {MAX_BODY_BYTES + 1}\r\n\r\n")
+    with socket.create_connection((where.hostname, where.port), timeout=10) as sock:
+        sock.sendall(head.encode())  # the body never comes: the headers alone must be refused
+        answer = sock.recv(4096).decode("latin-1")
+    assert answer.startswith("HTTP/1.1 413")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -132,7 +131,7 @@ def held(emu: RunningEmulator) -> Iterator[str]:
 
 def test_paused_backend_holds_jobs_until_online(emu: RunningEmulator, api: Runtime, held: str) -> None:
     job_id = api.submit({"pubs": [], "version": 2}, backend=held)
-    time.sleep(0.2)
+    assert emu.wait_idle(10)  # the runner has nothing it could run: a job it failed to hold would be done now
     assert api.get(f"/jobs/{job_id}").json()["status"] == "Queued"
     assert api.get(f"/jobs/{job_id}/results").status_code == 204
     queue = next(d for d in api.get("/backends").json()["devices"] if d["name"] == held)["queue_length"]
@@ -295,3 +294,10 @@ def test_usage_is_charged_per_completed_job_and_the_limit_blocks_new_jobs() -> N
         assert client.put("/instances/configuration", json={"instance_limit": None}).status_code == 204
         assert client.get("/instances/usage").json()["usage_limit_seconds"] is None
         client.close()
+
+
+def test_shots_beyond_the_backends_max_shots_fail_the_job(api: Runtime) -> None:
+    limit = api.get("/backends/qrt_pavia/configuration").json()["max_shots"]
+    job = api.wait(api.submit(bell_sampler_params(shots=limit + 1), backend="qrt_pavia"))
+    assert job["status"] == "Failed"
+    assert job["state"]["reason_code"] == 1517 and f"max_shots ({limit})" in job["state"]["reason"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from qrt import wire
 from qrt.emulator import running
@@ -94,3 +95,17 @@ def test_clean_shutdown_is_bounded_and_requeues_a_running_job(tmp_path: Path) ->
         client = Runtime(restarted)
         assert client.wait(job_id)["status"] == "Completed"
         client.close()
+
+
+def test_a_second_emulator_on_the_same_database_is_refused(tmp_path: Path) -> None:
+    from qrt.emulator.core import Emulator
+    from qrt.errors import ConfigurationError
+
+    db = tmp_path / "shared.sqlite3"
+    first = Emulator(db=db)
+    try:
+        with pytest.raises(ConfigurationError, match="Another emulator is using the database"):
+            Emulator(db=db)
+    finally:
+        first.close()
+    Emulator(db=db).close()  # free again once the first one closed

@@ -197,3 +197,25 @@ def test_cursor_pages_cover_every_key_once_and_previous_goes_back(
     assert [k for first, last in pages for k in keys[first:last]] == keys
     for earlier, later in itertools.pairwise(pages):
         assert page_bounds(keys, limit, before=keys[later[0]], descending=descending) == earlier
+
+
+def test_max_ttl_cancels_queued_jobs_without_anyone_reading_the_session() -> None:
+    import time
+
+    from qrt.emulator.runner import execute_job
+
+    from .conftest import Runtime
+
+    def slow(job: object, device: object, simulator: object) -> object:
+        time.sleep(1.5)
+        return execute_job(job, device, simulator)  # type: ignore[arg-type]
+
+    with running(workers=1, execute=slow) as live:  # type: ignore[arg-type]
+        api = Runtime(live)
+        sid = str(_open(api, "dedicated", max_ttl=1)["id"])
+        first = api.submit(EMPTY, session_id=sid)
+        second = api.submit(EMPTY, session_id=sid)
+        assert live.wait_idle(20)  # nobody reads the session meanwhile
+        statuses = [api.get(f"/jobs/{j}").json()["status"] for j in (first, second)]
+        api.close()
+    assert statuses == ["Completed", "Cancelled"]

@@ -205,3 +205,12 @@ def test_emulator_clock_is_millisecond_and_strictly_increasing() -> None:
     ticks = [frozen() for _ in range(5)]
     assert ticks == [1000.0, 1000.001, 1000.002, 1000.003, 1000.004]
     assert all(abs(t * 1000 - round(t * 1000)) < 1e-6 for t in ticks)
+
+
+def test_a_new_database_is_private(tmp_path: Path) -> None:
+    import stat
+
+    path = tmp_path / "new" / "emulator.sqlite3"
+    Store(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
