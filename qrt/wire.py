@@ -604,14 +604,7 @@ def sampler_params(
     """
     from qiskit.primitives.containers.sampler_pub import SamplerPub
 
-    rows = []
-    for index, pub in enumerate(pubs):
-        try:
-            coerced = SamplerPub.coerce(pub, shots)
-        except (TypeError, ValueError) as exc:
-            raise WireFormatError(f"pub {index}: {exc}") from exc
-        rows.append(_sampler_pub_tuple(coerced))
-    return _params(rows, options)
+    return _params(_pub_rows(pubs, SamplerPub.coerce, shots, _sampler_pub_tuple), options)
 
 
 def estimator_params(
@@ -627,14 +620,21 @@ def estimator_params(
     """
     from qiskit.primitives.containers.estimator_pub import EstimatorPub
 
+    return _params(_pub_rows(pubs, EstimatorPub.coerce, precision, _estimator_pub_tuple), options)
+
+
+def _pub_rows(
+    pubs: Iterable[Any], coerce: Callable[[Any, Any], Any], default: Any, to_row: Callable[[Any], list[Any]]
+) -> list[list[Any]]:
+    """Coerce each pub (``default`` shots or precision for those without) into its wire row."""
     rows = []
     for index, pub in enumerate(pubs):
         try:
-            coerced = EstimatorPub.coerce(pub, precision)
+            coerced = coerce(pub, default)
         except (TypeError, ValueError) as exc:
             raise WireFormatError(f"pub {index}: {exc}") from exc
-        rows.append(_estimator_pub_tuple(coerced))
-    return _params(rows, options)
+        rows.append(to_row(coerced))
+    return rows
 
 
 def _params(rows: list[list[Any]], options: Mapping[str, Any] | None) -> dict[str, Any]:
