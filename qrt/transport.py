@@ -50,7 +50,6 @@ __all__ = [
     "Transport",
     "environment_proxies",
     "error_from_response",
-    "raise_for_status",
 ]
 
 logger = logging.getLogger("qrt.transport")
@@ -633,12 +632,3 @@ async def _araise_on_error(response: httpx.Response) -> None:
     if _should_raise(response):
         await response.aread()
         raise error_from_response(response)
-
-
-def raise_for_status(response: httpx.Response) -> httpx.Response:
-    """Return ``response`` if it is a success, else raise its typed error."""
-    if response.is_success:
-        return response
-    if not response.is_closed:
-        response.read()
-    raise error_from_response(response)
